@@ -1,0 +1,112 @@
+/**
+ * @module Accounts of the sandbox core: opening customer and internal (bank-owned) accounts,
+ * look-ups and balances. Every account gets its balance row in the same transaction.
+ */
+import { randomInt } from 'node:crypto';
+import { AppError, isCurrency, minorFromDb, newId } from '../platform/index.ts';
+import type { LedgerContext } from './context.ts';
+import { toAccount, toBalance } from './ledger/mappers.ts';
+import type { Account, Balance, InternalAccountType, NewAccount } from './types.ts';
+
+/** Luhn check digit, so a mistyped account number is caught before it reaches the ledger. */
+export function luhnDigit(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+/** A 13-digit Wekeza account number: branch `0100`, eight digits, a Luhn check digit. */
+export function newAccountNumber(eight: string = String(randomInt(0, 100_000_000)).padStart(8, '0')): string {
+  const body = `0100${eight}`;
+  return `${body}${luhnDigit(body)}`;
+}
+
+export async function openAccount(ctx: LedgerContext, input: NewAccount): Promise<Account> {
+  if (!isCurrency(input.currency))
+    throw new AppError('UNSUPPORTED_CURRENCY', `Unsupported currency ${input.currency}`);
+  const now = ctx.now().toISOString();
+  const row = {
+    id: input.id ?? newId('acc'),
+    customer_id: input.customerId,
+    kind: input.customerId ? ('customer' as const) : ('internal' as const),
+    type: input.type,
+    currency: input.currency,
+    status: 'open',
+    account_number: input.accountNumber ?? newAccountNumber(),
+    nickname: input.nickname,
+    overdraft_limit: input.overdraftLimit ?? 0n,
+    opened_on: input.openedOn ?? now.slice(0, 10),
+    created_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('accounts').values(row).execute();
+    await trx
+      .insertInto('balances')
+      .values({ account_id: row.id, currency: row.currency, current: 0n, held: 0n, updated_at: now })
+      .execute();
+  });
+  return toAccount(row);
+}
+
+const internalNumber = (type: InternalAccountType, currency: string) =>
+  `GL-${type.toUpperCase()}-${currency}`;
+
+/** The bank's own account of a type in a currency (settlement, clearing, fees…), opened on first use. */
+export async function internalAccount(
+  ctx: LedgerContext,
+  type: InternalAccountType,
+  currency: string,
+): Promise<Account> {
+  const accountNumber = internalNumber(type, currency);
+  const find = () =>
+    ctx.db.selectFrom('accounts').selectAll().where('account_number', '=', accountNumber).executeTakeFirst();
+  const existing = await find();
+  if (existing) return toAccount(existing);
+  try {
+    return await openAccount(ctx, {
+      customerId: null,
+      type,
+      currency,
+      nickname: `${type[0]!.toUpperCase()}${type.slice(1)} ${currency}`,
+      accountNumber,
+    });
+  } catch (err) {
+    if (!ctx.database.isUniqueViolation(err)) throw err;
+    return toAccount((await find())!);
+  }
+}
+
+export async function getAccount(ctx: LedgerContext, id: string): Promise<Account> {
+  const row = await ctx.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${id} does not exist`);
+  return toAccount(row);
+}
+
+export async function listAccounts(ctx: LedgerContext, customerId: string): Promise<Account[]> {
+  const rows = await ctx.db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('opened_on')
+    .orderBy('id')
+    .execute();
+  return rows.map(toAccount);
+}
+
+export async function getBalance(ctx: LedgerContext, accountId: string): Promise<Balance> {
+  const row = await ctx.db
+    .selectFrom('balances as b')
+    .innerJoin('accounts as a', 'a.id', 'b.account_id')
+    .select(['b.account_id', 'b.currency', 'b.current', 'b.held', 'b.updated_at', 'a.overdraft_limit'])
+    .where('b.account_id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist`);
+  return toBalance(row, minorFromDb(row.overdraft_limit));
+}

@@ -1,0 +1,150 @@
+/**
+ * @module Holds reserve funds for a payment: placing one lowers the available balance at once;
+ * it is later released (funds free again) or captured (posted as an entry, in one transaction).
+ * Each operation is idempotent: by reference for place and capture, by state for release.
+ */
+import { AppError, newId } from '../../platform/index.ts';
+import { inTransaction, type LedgerContext, type Tx } from '../context.ts';
+import type { CaptureInput, Entry, EntryInput, Hold, HoldInput } from '../types.ts';
+import { lockBalances } from './lock-balances.ts';
+import { toHold } from './mappers.ts';
+import { findEntry, MAX_REFERENCE_LENGTH, postEntryInTx } from './post-entry.ts';
+
+async function holdByReference(db: Tx | LedgerContext['db'], input: HoldInput): Promise<Hold | undefined> {
+  const row = await db
+    .selectFrom('holds')
+    .selectAll()
+    .where('reference', '=', input.reference)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const hold = toHold(row);
+  if (
+    hold.accountId !== input.accountId ||
+    hold.amount !== input.amount ||
+    hold.currency !== input.currency
+  ) {
+    throw new AppError(
+      'REFERENCE_REUSED',
+      `Reference ${JSON.stringify(input.reference)} was used for another hold`,
+    );
+  }
+  return hold;
+}
+
+export async function placeHold(ctx: LedgerContext, input: HoldInput): Promise<Hold> {
+  if (!input.reference || input.reference.length > MAX_REFERENCE_LENGTH) {
+    throw new AppError('VALIDATION_FAILED', `reference must be 1-${MAX_REFERENCE_LENGTH} characters`);
+  }
+  if (input.amount <= 0n) throw new AppError('INVALID_AMOUNT', 'A hold amount must be greater than zero');
+  return inTransaction(
+    ctx,
+    async (trx) => {
+      const previous = await holdByReference(trx, input);
+      if (previous) return previous;
+      const account = (await lockBalances(trx, [input.accountId])).get(input.accountId)!;
+      if (account.status !== 'open')
+        throw new AppError('ACCOUNT_NOT_OPEN', `Account ${account.id} is ${account.status}`);
+      if (account.currency !== input.currency) {
+        throw new AppError(
+          'CURRENCY_MISMATCH',
+          `Account ${account.id} is in ${account.currency}, not ${input.currency}`,
+        );
+      }
+      const limit = account.kind === 'customer' ? -account.overdraftLimit : null;
+      if (limit !== null && account.current - account.held - input.amount < limit) {
+        throw new AppError('INSUFFICIENT_FUNDS', `Account ${account.id} has insufficient funds`, {
+          extra: { account_id: account.id },
+        });
+      }
+      const now = ctx.now().toISOString();
+      const row = {
+        id: newId('hld'),
+        account_id: input.accountId,
+        amount: input.amount,
+        currency: input.currency,
+        reference: input.reference,
+        status: 'active' as const,
+        description: input.description,
+        entry_id: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await trx.insertInto('holds').values(row).execute();
+      await trx
+        .updateTable('balances')
+        .set({ held: account.held + input.amount, updated_at: now })
+        .where('account_id', '=', input.accountId)
+        .execute();
+      return toHold(row);
+    },
+    async () => (await holdByReference(ctx.db, input))!,
+  );
+}
+
+async function lockHold(trx: Tx, holdId: string) {
+  const row = await trx
+    .selectFrom('holds')
+    .selectAll()
+    .where('id', '=', holdId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError('HOLD_NOT_FOUND', `Hold ${holdId} does not exist`);
+  return toHold(row);
+}
+
+/** Frees the held funds. Releasing a released hold is a no-op; a captured hold cannot be released. */
+export async function releaseHold(ctx: LedgerContext, holdId: string): Promise<Hold> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const hold = await lockHold(trx, holdId);
+    if (hold.status === 'released') return hold;
+    if (hold.status === 'captured') throw new AppError('HOLD_NOT_ACTIVE', `Hold ${holdId} was captured`);
+    const account = (await lockBalances(trx, [hold.accountId])).get(hold.accountId)!;
+    const now = ctx.now().toISOString();
+    await trx
+      .updateTable('balances')
+      .set({ held: account.held - hold.amount, updated_at: now })
+      .where('account_id', '=', hold.accountId)
+      .execute();
+    await trx
+      .updateTable('holds')
+      .set({ status: 'released', updated_at: now })
+      .where('id', '=', holdId)
+      .execute();
+    return { ...hold, status: 'released', updatedAt: now };
+  });
+}
+
+/** Posts the held amount from the held account to `creditAccountId` and closes the hold. */
+export async function captureHold(ctx: LedgerContext, holdId: string, input: CaptureInput): Promise<Entry> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const hold = await lockHold(trx, holdId);
+    if (hold.status === 'captured' && hold.entryId) {
+      const captured = await findEntry(trx, { id: hold.entryId });
+      if (captured?.entry.reference === input.reference) return captured.entry;
+    }
+    if (hold.status !== 'active') throw new AppError('HOLD_NOT_ACTIVE', `Hold ${holdId} is ${hold.status}`);
+    const entryInput: EntryInput = {
+      ...input,
+      postings: [
+        { accountId: hold.accountId, amount: -hold.amount, currency: hold.currency },
+        { accountId: input.creditAccountId, amount: hold.amount, currency: hold.currency },
+      ],
+    };
+    const entry = await postEntryInTx(ctx, trx, entryInput, {
+      kind: 'hold_capture',
+      releaseHeld: { accountId: hold.accountId, amount: hold.amount },
+    });
+    await trx
+      .updateTable('holds')
+      .set({ status: 'captured', entry_id: entry.id, updated_at: ctx.now().toISOString() })
+      .where('id', '=', holdId)
+      .execute();
+    return entry;
+  });
+}
+
+export async function getHold(ctx: LedgerContext, holdId: string): Promise<Hold> {
+  const row = await ctx.db.selectFrom('holds').selectAll().where('id', '=', holdId).executeTakeFirst();
+  if (!row) throw new AppError('HOLD_NOT_FOUND', `Hold ${holdId} does not exist`);
+  return toHold(row);
+}

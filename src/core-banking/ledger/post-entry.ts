@@ -1,0 +1,198 @@
+/**
+ * @module Posting a journal entry: validate that it balances per currency, lock the balances it
+ * touches (in account-id order, so concurrent entries cannot deadlock), refuse an overdraft, then
+ * write the entry, its postings and the new balances in the caller's transaction.
+ */
+import { createHash } from 'node:crypto';
+import { AppError, isCurrency, newId } from '../../platform/index.ts';
+import type { LedgerContext, Tx } from '../context.ts';
+import type { Entry, EntryInput, Posting } from '../types.ts';
+import { lockBalances } from './lock-balances.ts';
+import { toEntry, toPosting } from './mappers.ts';
+
+export const MAX_REFERENCE_LENGTH = 200;
+
+export interface PostOptions {
+  readonly kind: string;
+  readonly reversesEntryId?: string;
+  /** Funds of a hold being captured: subtracted from that account's `held` in the same write. */
+  readonly releaseHeld?: { readonly accountId: string; readonly amount: bigint };
+}
+
+/** A stable digest of what an entry asks for, to tell a retry from a different request. */
+export function fingerprintOf(input: EntryInput, kind: string): string {
+  const postings = input.postings
+    .map((p) => `${p.accountId}:${p.amount}:${p.currency}:${p.description ?? ''}:${p.counterparty ?? ''}`)
+    .join('|');
+  const text = [kind, postings, input.description, input.counterparty ?? '', input.category ?? ''].join('\n');
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+export function validateEntry(input: EntryInput): void {
+  if (!input.reference || input.reference.length > MAX_REFERENCE_LENGTH) {
+    throw new AppError('VALIDATION_FAILED', `reference must be 1-${MAX_REFERENCE_LENGTH} characters`, {
+      errors: [{ path: '/reference', message: `must be 1-${MAX_REFERENCE_LENGTH} characters` }],
+    });
+  }
+  if (input.postings.length < 2)
+    throw new AppError('UNBALANCED_ENTRY', 'An entry needs at least two postings');
+  const sums = new Map<string, bigint>();
+  for (const p of input.postings) {
+    if (!isCurrency(p.currency))
+      throw new AppError('UNSUPPORTED_CURRENCY', `Unsupported currency ${p.currency}`);
+    if (p.amount === 0n) throw new AppError('INVALID_AMOUNT', 'A posting amount must not be zero');
+    sums.set(p.currency, (sums.get(p.currency) ?? 0n) + p.amount);
+  }
+  for (const [currency, sum] of sums) {
+    if (sum !== 0n) throw new AppError('UNBALANCED_ENTRY', `Postings in ${currency} sum to ${sum}, not zero`);
+  }
+}
+
+/** Loads an entry with its postings, or undefined. */
+export async function findEntry(trx: Tx | LedgerContext['db'], by: { id: string } | { reference: string }) {
+  const row = await trx
+    .selectFrom('entries')
+    .selectAll()
+    .where('id' in by ? 'id' : 'reference', '=', 'id' in by ? by.id : by.reference)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const postings = await trx
+    .selectFrom('postings')
+    .selectAll()
+    .where('entry_id', '=', row.id)
+    .orderBy('id')
+    .execute();
+  return { entry: toEntry(row, postings.map(toPosting)), fingerprint: row.fingerprint };
+}
+
+/** The first entry with this reference, if it asked for the same thing; REFERENCE_REUSED otherwise. */
+export async function replay(
+  trx: Tx | LedgerContext['db'],
+  input: EntryInput,
+  kind: string,
+): Promise<Entry | undefined> {
+  const existing = await findEntry(trx, { reference: input.reference });
+  if (!existing) return undefined;
+  if (existing.fingerprint !== fingerprintOf(input, kind)) {
+    throw new AppError(
+      'REFERENCE_REUSED',
+      `Reference ${JSON.stringify(input.reference)} was used for another entry`,
+    );
+  }
+  return existing.entry;
+}
+
+export async function postEntryInTx(
+  ctx: LedgerContext,
+  trx: Tx,
+  input: EntryInput,
+  options: PostOptions,
+): Promise<Entry> {
+  validateEntry(input);
+  const previous = await replay(trx, input, options.kind);
+  if (previous) return previous;
+
+  const deltas = new Map<string, bigint>();
+  for (const p of input.postings) deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0n) + p.amount);
+  const locked = await lockBalances(trx, [...deltas.keys()]);
+
+  for (const p of input.postings) {
+    const account = locked.get(p.accountId)!;
+    if (account.currency !== p.currency) {
+      throw new AppError(
+        'CURRENCY_MISMATCH',
+        `Account ${p.accountId} is in ${account.currency}, not ${p.currency}`,
+      );
+    }
+  }
+  for (const [accountId, delta] of deltas) {
+    const account = locked.get(accountId)!;
+    const release = options.releaseHeld?.accountId === accountId ? options.releaseHeld.amount : 0n;
+    if (account.status !== 'open') {
+      throw new AppError('ACCOUNT_NOT_OPEN', `Account ${accountId} is ${account.status}`);
+    }
+    const held = account.held - release;
+    if (
+      account.kind === 'customer' &&
+      delta < 0n &&
+      account.current + delta - held < -account.overdraftLimit
+    ) {
+      throw new AppError('INSUFFICIENT_FUNDS', `Account ${accountId} has insufficient funds`, {
+        extra: { account_id: accountId },
+      });
+    }
+  }
+
+  const now = ctx.now();
+  const bookedAt = input.bookedAt ?? now.toISOString();
+  const valueDate = input.valueDate ?? bookedAt.slice(0, 10);
+  const time = Date.parse(bookedAt);
+  const entryId = newId('jrn', time);
+  await trx
+    .insertInto('entries')
+    .values({
+      id: entryId,
+      reference: input.reference,
+      fingerprint: fingerprintOf(input, options.kind),
+      kind: options.kind,
+      booked_at: bookedAt,
+      value_date: valueDate,
+      description: input.description,
+      counterparty: input.counterparty ?? null,
+      category: input.category ?? null,
+      reverses_entry_id: options.reversesEntryId ?? null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+
+  const running = new Map([...locked].map(([id, a]) => [id, a.current]));
+  const rows = input.postings.map((p) => {
+    const balanceAfter = (running.get(p.accountId) ?? 0n) + p.amount;
+    running.set(p.accountId, balanceAfter);
+    return {
+      id: newId('txn', time),
+      entry_id: entryId,
+      account_id: p.accountId,
+      amount: p.amount,
+      currency: p.currency,
+      balance_after: balanceAfter,
+      booked_at: bookedAt,
+      value_date: valueDate,
+      description: p.description ?? input.description,
+      counterparty: p.counterparty ?? input.counterparty ?? null,
+      category: input.category ?? null,
+    };
+  });
+  await trx.insertInto('postings').values(rows).execute();
+
+  for (const [accountId, current] of running) {
+    const account = locked.get(accountId)!;
+    const release = options.releaseHeld?.accountId === accountId ? options.releaseHeld.amount : 0n;
+    await trx
+      .updateTable('balances')
+      .set({ current, held: account.held - release, updated_at: now.toISOString() })
+      .where('account_id', '=', accountId)
+      .execute();
+  }
+
+  const postings: Posting[] = rows.map((r) => ({
+    id: r.id,
+    entryId,
+    accountId: r.account_id,
+    amount: r.amount,
+    currency: r.currency,
+    balanceAfter: r.balance_after,
+  }));
+  return {
+    id: entryId,
+    reference: input.reference,
+    kind: options.kind,
+    bookedAt,
+    valueDate,
+    description: input.description,
+    counterparty: input.counterparty ?? null,
+    category: input.category ?? null,
+    reversesEntryId: options.reversesEntryId ?? null,
+    postings,
+  };
+}

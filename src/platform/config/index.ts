@@ -1,0 +1,83 @@
+/**
+ * @module Configuration: parsed once from the environment, validated, frozen and passed down.
+ * This is the only place that reads `process.env`.
+ */
+import { type Setting, SettingError, settings } from './settings.ts';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly database: DatabaseConfig;
+  readonly redisUrl: string | undefined;
+  readonly amqpUrl: string | undefined;
+  readonly logLevel: string;
+  readonly sandbox: boolean;
+  readonly seedTransactions: number;
+  readonly bodyLimit: number;
+  readonly shutdownTimeoutMs: number;
+}
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number };
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses and validates every setting; all problems are reported together. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const read = <T>(s: Setting<T>, fallback: string | undefined): T | undefined => {
+    const raw = env[s.env] === undefined || env[s.env] === '' ? fallback : env[s.env];
+    if (raw === undefined) return undefined;
+    try {
+      return s.parse(raw);
+    } catch (err) {
+      if (!(err instanceof SettingError)) throw err;
+      problems.push(`${s.env} ${err.message} (got ${JSON.stringify(raw)})`);
+      return undefined;
+    }
+  };
+
+  const port = read(settings.port, settings.port.defaultText) ?? 8080;
+  const databaseUrl = read(settings.databaseUrl, settings.databaseUrl.defaultText) ?? '';
+  const poolMax = read(settings.databasePoolMax, settings.databasePoolMax.defaultText) ?? 10;
+  const database: DatabaseConfig = databaseUrl.startsWith('sqlite:')
+    ? { kind: 'sqlite', path: databaseUrl.slice('sqlite:'.length) || ':memory:' }
+    : { kind: 'postgres', url: databaseUrl, poolMax };
+
+  const config: Config = {
+    port,
+    host: read(settings.host, settings.host.defaultText) ?? '127.0.0.1',
+    publicUrl: (read(settings.publicUrl, `http://localhost:${port}`) ?? '').replace(/\/+$/, ''),
+    database,
+    redisUrl: read(settings.redisUrl, undefined),
+    amqpUrl: read(settings.amqpUrl, undefined),
+    logLevel: read(settings.logLevel, settings.logLevel.defaultText) ?? 'info',
+    sandbox: read(settings.sandbox, database.kind === 'sqlite' ? 'true' : 'false') ?? false,
+    seedTransactions: read(settings.seedTransactions, settings.seedTransactions.defaultText) ?? 0,
+    bodyLimit: read(settings.bodyLimit, settings.bodyLimit.defaultText) ?? 65536,
+    shutdownTimeoutMs: read(settings.shutdownTimeoutMs, settings.shutdownTimeoutMs.defaultText) ?? 10000,
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** The README's configuration table, generated from the settings (a test keeps the README in step). */
+export function configurationTable(): string {
+  const rows = Object.values(settings).map(
+    (s) =>
+      `| \`${s.env}\` | ${s.defaultText === undefined ? '_unset_' : `\`${s.defaultText}\``} | ${s.description} |`,
+  );
+  return ['| Variable | Default | Description |', '| --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,66 @@
+/**
+ * @module The closed catalogue of error codes. Domain code throws `AppError`s with one of these
+ * codes; the one HTTP error handler turns them into RFC 9457 problem documents.
+ */
+
+/** Transport-neutral kinds; only the HTTP layer knows their status codes. */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'conflict'
+  | 'unprocessable'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+export const statusOfKind: Readonly<Record<ErrorKind, number>> = Object.freeze({
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+});
+
+const entry = (kind: ErrorKind, title: string) => Object.freeze({ kind, title });
+
+export const catalogue = Object.freeze({
+  // platform
+  VALIDATION_FAILED: entry('invalid', 'The request is not valid'),
+  MALFORMED_REQUEST: entry('invalid', 'The request body could not be read'),
+  INVALID_AMOUNT: entry('invalid', 'The amount is not valid'),
+  UNSUPPORTED_CURRENCY: entry('invalid', 'The currency is not supported'),
+  INVALID_CURSOR: entry('invalid', 'The pagination cursor is not valid'),
+  ROUTE_NOT_FOUND: entry('not_found', 'No such resource'),
+  PAYLOAD_TOO_LARGE: entry('too_large', 'The request body is too large'),
+  UNSUPPORTED_MEDIA_TYPE: entry('unsupported_media_type', 'The content type is not supported'),
+  SERVICE_UNAVAILABLE: entry('unavailable', 'The service is not available'),
+  INTERNAL_ERROR: entry('internal', 'An unexpected error occurred'),
+  // core banking
+  CUSTOMER_NOT_FOUND: entry('not_found', 'Customer not found'),
+  ACCOUNT_NOT_FOUND: entry('not_found', 'Account not found'),
+  ENTRY_NOT_FOUND: entry('not_found', 'Journal entry not found'),
+  HOLD_NOT_FOUND: entry('not_found', 'Hold not found'),
+  ACCOUNT_NOT_OPEN: entry('unprocessable', 'The account is not open'),
+  CURRENCY_MISMATCH: entry('unprocessable', 'The currency does not match the account'),
+  UNBALANCED_ENTRY: entry('unprocessable', 'The postings of an entry must sum to zero per currency'),
+  INSUFFICIENT_FUNDS: entry('unprocessable', 'Insufficient funds'),
+  SAME_ACCOUNT: entry('unprocessable', 'Debit and credit accounts must differ'),
+  REFERENCE_REUSED: entry('conflict', 'The reference was already used for a different request'),
+  HOLD_NOT_ACTIVE: entry('conflict', 'The hold is no longer active'),
+  ALREADY_REVERSED: entry('conflict', 'The entry has already been reversed'),
+  NOT_REVERSIBLE: entry('unprocessable', 'The entry cannot be reversed'),
+} as const);
+
+export type ErrorCode = keyof typeof catalogue;

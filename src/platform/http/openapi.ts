@@ -1,0 +1,54 @@
+/**
+ * @module The OpenAPI 3.1 document, generated from the route schemas by @fastify/swagger and served
+ * at `/openapi.json`, and the interactive API reference (Scalar, served locally) at `/docs`.
+ */
+import swagger from '@fastify/swagger';
+import apiReference from '@scalar/fastify-api-reference';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { FieldErrorSchema, ProblemSchema } from './schemas.ts';
+
+export interface OpenApiOptions {
+  readonly publicUrl: string;
+  readonly version: string;
+}
+
+async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void> {
+  app.addSchema(FieldErrorSchema);
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Wekeza Open Banking API',
+        version: opts.version,
+        description:
+          'Accounts, balances, transactions and payments of Wekeza customers, exposed to fintechs, partners and ' +
+          "the bank's own channels under OAuth 2.0 / OpenID Connect and customer consent. Errors are RFC 9457 " +
+          'problem documents with a stable `code`; money is `{ "amount": "1500.00", "currency": "KES" }`.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      },
+      servers: [{ url: opts.publicUrl }],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'sandbox', description: 'Sandbox helpers (sandbox mode only)' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(apiReference, {
+    routePrefix: '/docs',
+    logLevel: 'warn',
+    configuration: {
+      url: '/openapi.json',
+      pageTitle: 'Wekeza Open Banking API reference',
+      withDefaultFonts: false,
+      hideClientButton: false,
+    },
+  });
+}
+
+export const openApiPlugin = fp(openApi, { name: 'wekeza-openapi' });

@@ -1,0 +1,61 @@
+/**
+ * @module Schemas shared by every route: the problem document, money, pagination links, and a
+ * helper that declares a route's problem responses in one line.
+ */
+import { type TSchema, Type } from 'typebox';
+
+export const FieldErrorSchema = Type.Object(
+  {
+    path: Type.String({ description: 'JSON pointer to the bad field, for example `/body/amount/amount`' }),
+    message: Type.String(),
+  },
+  { $id: 'FieldError' },
+);
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: 'A URI identifying the problem type' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.String({ description: 'The request path' }),
+    code: Type.String({
+      description: 'Stable machine-readable error code, for example `INSUFFICIENT_FUNDS`',
+    }),
+    request_id: Type.String(),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem document' },
+);
+
+export const MoneySchema = Type.Object(
+  {
+    amount: Type.String({
+      pattern: '^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,18})?$',
+      maxLength: 40,
+      description: 'Decimal string with the currency scale, for example `1500.00`',
+      examples: ['1500.00'],
+    }),
+    currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code', examples: ['KES'] }),
+  },
+  { additionalProperties: false },
+);
+
+export const LinksSchema = Type.Object({
+  self: Type.String(),
+  next: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ListOf = <T extends TSchema>(item: T) =>
+  Type.Object({ data: Type.Array(item), links: LinksSchema });
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/** Response schemas for a route's problem statuses, for example `...problems(400, 404)`. */
+export function problems(...statuses: number[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const status of [...statuses, 500]) {
+    out[String(status)] = { description: 'Problem', content: problemContent };
+  }
+  return out;
+}

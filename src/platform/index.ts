@@ -1,0 +1,24 @@
+/** @module Public door of the platform kernel. */
+export {
+  type Config,
+  ConfigError,
+  configurationTable,
+  type DatabaseConfig,
+  loadConfig,
+} from './config/index.ts';
+export { AmqpConnection } from './connections/amqp.ts';
+export { openRedis } from './connections/redis.ts';
+export {
+  type ColumnTypes,
+  type Database,
+  type DatabaseKind,
+  type MigrationEnv,
+  type MigrationStep,
+  type ModuleMigrations,
+  migrateAll,
+  openDatabase,
+} from './db/index.ts';
+export { AppError, type ErrorCode, type FieldError, isAppError } from './errors/index.ts';
+export { LinksSchema, ListOf, MoneySchema, ProblemSchema, problems } from './http/schemas.ts';
+export { type IdPrefix, isId, newId } from './ids.ts';
+export * from './money/index.ts';
