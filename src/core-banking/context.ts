@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/index.ts';
-import type { CoreBankingTables } from './tables.ts';
+import { type CoreBankingTables, SCHEMA } from './tables.ts';
 
 export interface LedgerContext {
   readonly database: Database;
@@ -30,3 +30,12 @@ export async function inTransaction<T>(
     throw err;
   }
 }
+
+export const createLedgerContext = (
+  database: Database,
+  now: () => Date = () => new Date(),
+): LedgerContext => ({
+  database,
+  db: database.schema<CoreBankingTables>(SCHEMA),
+  now,
+});

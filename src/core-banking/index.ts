@@ -1,7 +1,9 @@
-/** @module Public door of the core-banking module: its service, its migrations, its routes, its types. */
+/** @module Public door of the core-banking module: its service, migrations, routes, sandbox data and types. */
 import type { ModuleMigrations } from '../platform/index.ts';
 import { ledgerMigration } from './migrations/0001_ledger.ts';
 
+export { sandboxRoutes } from './routes/sandbox.ts';
+export { SANDBOX_CUSTOMERS, type SeedOptions, type SeedResult, seedSandboxData } from './sandbox.ts';
 export { type CoreBanking, createCoreBanking } from './service.ts';
 export type * from './types.ts';
 

@@ -5,13 +5,12 @@
 import type { Database } from '../platform/index.ts';
 import { AppError } from '../platform/index.ts';
 import { getAccount, getBalance, internalAccount, listAccounts, openAccount } from './accounts.ts';
-import { inTransaction, type LedgerContext } from './context.ts';
+import { createLedgerContext, inTransaction, type LedgerContext } from './context.ts';
 import { authenticateCustomer, createCustomer, getCustomer, listCustomers } from './customers.ts';
 import { captureHold, getHold, placeHold, releaseHold } from './ledger/holds.ts';
 import { findEntry, postEntryInTx, replay } from './ledger/post-entry.ts';
 import { type ReverseInput, reverseEntry } from './ledger/reverse.ts';
 import { verifyLedger } from './ledger/verify.ts';
-import { type CoreBankingTables, SCHEMA } from './tables.ts';
 import { listTransactions } from './transactions.ts';
 import type {
   Account,
@@ -61,7 +60,7 @@ export interface CoreBanking {
 }
 
 export function createCoreBanking(database: Database, now: () => Date = () => new Date()): CoreBanking {
-  const ctx: LedgerContext = { database, db: database.schema<CoreBankingTables>(SCHEMA), now };
+  const ctx: LedgerContext = createLedgerContext(database, now);
   const postEntry = (input: EntryInput, kind = 'entry') =>
     inTransaction(
       ctx,

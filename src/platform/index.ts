@@ -22,3 +22,4 @@ export { AppError, type ErrorCode, type FieldError, isAppError } from './errors/
 export { LinksSchema, ListOf, MoneySchema, ProblemSchema, problems } from './http/schemas.ts';
 export { type IdPrefix, isId, newId } from './ids.ts';
 export * from './money/index.ts';
+export { openServices, type PlatformServices } from './services.ts';

@@ -42,6 +42,10 @@ export async function placeHold(ctx: LedgerContext, input: HoldInput): Promise<H
       const previous = await holdByReference(trx, input);
       if (previous) return previous;
       const account = (await lockBalances(trx, [input.accountId])).get(input.accountId)!;
+      // A concurrent request with this reference may have committed while this one waited for the
+      // lock (PostgreSQL, read committed): answer with its hold instead of reserving the funds again.
+      const raced = await holdByReference(trx, input);
+      if (raced) return raced;
       if (account.status !== 'open')
         throw new AppError('ACCOUNT_NOT_OPEN', `Account ${account.id} is ${account.status}`);
       if (account.currency !== input.currency) {
@@ -116,31 +120,46 @@ export async function releaseHold(ctx: LedgerContext, holdId: string): Promise<H
 
 /** Posts the held amount from the held account to `creditAccountId` and closes the hold. */
 export async function captureHold(ctx: LedgerContext, holdId: string, input: CaptureInput): Promise<Entry> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const hold = await lockHold(trx, holdId);
-    if (hold.status === 'captured' && hold.entryId) {
-      const captured = await findEntry(trx, { id: hold.entryId });
-      if (captured?.entry.reference === input.reference) return captured.entry;
-    }
-    if (hold.status !== 'active') throw new AppError('HOLD_NOT_ACTIVE', `Hold ${holdId} is ${hold.status}`);
-    const entryInput: EntryInput = {
-      ...input,
-      postings: [
-        { accountId: hold.accountId, amount: -hold.amount, currency: hold.currency },
-        { accountId: input.creditAccountId, amount: hold.amount, currency: hold.currency },
-      ],
-    };
-    const entry = await postEntryInTx(ctx, trx, entryInput, {
-      kind: 'hold_capture',
-      releaseHeld: { accountId: hold.accountId, amount: hold.amount },
-    });
-    await trx
-      .updateTable('holds')
-      .set({ status: 'captured', entry_id: entry.id, updated_at: ctx.now().toISOString() })
-      .where('id', '=', holdId)
-      .execute();
-    return entry;
-  });
+  // Captures of one hold queue on its row lock; losing the reference's unique key means another
+  // entry (another hold's capture, say) took the reference meanwhile.
+  const referenceTaken = async (): Promise<Entry> => {
+    throw new AppError(
+      'REFERENCE_REUSED',
+      `Reference ${JSON.stringify(input.reference)} was used for another entry`,
+    );
+  };
+  return inTransaction(
+    ctx,
+    async (trx) => {
+      const hold = await lockHold(trx, holdId);
+      if (hold.status === 'captured' && hold.entryId) {
+        const captured = await findEntry(trx, { id: hold.entryId });
+        if (captured?.entry.reference === input.reference) return captured.entry;
+      }
+      if (hold.status !== 'active') throw new AppError('HOLD_NOT_ACTIVE', `Hold ${holdId} is ${hold.status}`);
+      const entryInput: EntryInput = {
+        ...input,
+        postings: [
+          { accountId: hold.accountId, amount: -hold.amount, currency: hold.currency },
+          { accountId: input.creditAccountId, amount: hold.amount, currency: hold.currency },
+        ],
+      };
+      // This hold is active, so an entry that already has the reference is not its capture, even when
+      // it is an identical capture of another hold: replaying it would close this hold and move nothing.
+      const entry = await postEntryInTx(ctx, trx, entryInput, {
+        kind: 'hold_capture',
+        releaseHeld: { accountId: hold.accountId, amount: hold.amount },
+        newEntryOnly: true,
+      });
+      await trx
+        .updateTable('holds')
+        .set({ status: 'captured', entry_id: entry.id, updated_at: ctx.now().toISOString() })
+        .where('id', '=', holdId)
+        .execute();
+      return entry;
+    },
+    referenceTaken,
+  );
 }
 
 export async function getHold(ctx: LedgerContext, holdId: string): Promise<Hold> {

@@ -17,6 +17,11 @@ export interface PostOptions {
   readonly reversesEntryId?: string;
   /** Funds of a hold being captured: subtracted from that account's `held` in the same write. */
   readonly releaseHeld?: { readonly accountId: string; readonly amount: bigint };
+  /**
+   * The entry must be new: an earlier entry with this reference is REFERENCE_REUSED even when it asked
+   * for the same thing (a hold capture, whose retries are answered from the hold, not from here).
+   */
+  readonly newEntryOnly?: boolean;
 }
 
 /** A stable digest of what an entry asks for, to tell a retry from a different request. */
@@ -89,12 +94,27 @@ export async function postEntryInTx(
   options: PostOptions,
 ): Promise<Entry> {
   validateEntry(input);
-  const previous = await replay(trx, input, options.kind);
+  const answerReplay = async () => {
+    const previous = await replay(trx, input, options.kind);
+    if (previous && options.newEntryOnly) {
+      throw new AppError(
+        'REFERENCE_REUSED',
+        `Reference ${JSON.stringify(input.reference)} was used for another entry`,
+      );
+    }
+    return previous;
+  };
+  const previous = await answerReplay();
   if (previous) return previous;
 
   const deltas = new Map<string, bigint>();
   for (const p of input.postings) deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0n) + p.amount);
   const locked = await lockBalances(trx, [...deltas.keys()]);
+  // Look again now that the balances are locked: a concurrent request with this reference may have
+  // committed while this one waited for the locks (PostgreSQL, read committed). Its entry is the
+  // answer; checking funds it already spent would refuse a retry with INSUFFICIENT_FUNDS.
+  const raced = await answerReplay();
+  if (raced) return raced;
 
   for (const p of input.postings) {
     const account = locked.get(p.accountId)!;

@@ -33,23 +33,32 @@ export async function reverseEntry(
       currency: p.currency,
     })),
   };
+  // The fingerprint does not name the reversed entry: a reversal of an identical entry (same postings
+  // and description) under this reference would pass for this one. It is not; nothing was reversed.
+  const mine = (reversal: Entry): Entry => {
+    if (reversal.reversesEntryId === entryId) return reversal;
+    throw new AppError(
+      'REFERENCE_REUSED',
+      `Reference ${JSON.stringify(input.reference)} was used for another entry`,
+    );
+  };
   const alreadyReversed = async (): Promise<Entry> => {
-    const mine = await replay(ctx.db, input, 'reversal');
-    if (mine) return mine;
+    const previous = await replay(ctx.db, input, 'reversal');
+    if (previous) return mine(previous);
     throw new AppError('ALREADY_REVERSED', `Entry ${entryId} has already been reversed`);
   };
   return inTransaction(
     ctx,
     async (trx) => {
       const previous = await replay(trx, input, 'reversal');
-      if (previous) return previous;
+      if (previous) return mine(previous);
       const existing = await trx
         .selectFrom('entries')
         .select('id')
         .where('reverses_entry_id', '=', entryId)
         .executeTakeFirst();
       if (existing) throw new AppError('ALREADY_REVERSED', `Entry ${entryId} was reversed by ${existing.id}`);
-      return postEntryInTx(ctx, trx, input, { kind: 'reversal', reversesEntryId: entryId });
+      return mine(await postEntryInTx(ctx, trx, input, { kind: 'reversal', reversesEntryId: entryId }));
     },
     alreadyReversed,
   );

@@ -91,13 +91,13 @@ export const settings = {
     'REDIS_URL',
     undefined,
     url('redis:', 'rediss:'),
-    'Redis for the shared cache and rate limits; unset keeps them in process.',
+    'Redis connection for state shared across processes; checked by `/readyz` when set.',
   ),
   amqpUrl: setting(
     'AMQP_URL',
     undefined,
     url('amqp:', 'amqps:'),
-    'RabbitMQ for events; unset keeps the event bus in process.',
+    'RabbitMQ connection for the event broker; checked by `/readyz` when set.',
   ),
   logLevel: setting(
     'LOG_LEVEL',

@@ -3,9 +3,10 @@
  * histogram labelled by method, route template and status. One registry per app instance.
  */
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-export async function metricsPlugin(app: FastifyInstance, opts: { registry: Registry }): Promise<void> {
+async function metrics(app: FastifyInstance, opts: { registry: Registry }): Promise<void> {
   const { registry } = opts;
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -32,5 +33,8 @@ export async function metricsPlugin(app: FastifyInstance, opts: { registry: Regi
     return registry.metrics();
   });
 }
+
+/** Not encapsulated: its hook times every route of the app. */
+export const metricsPlugin = fp(metrics, { name: 'wekeza-metrics' });
 
 export const newRegistry = (): Registry => new Registry();

@@ -1,0 +1,107 @@
+/**
+ * @module The `wekeza` command line: start the platform, apply migrations, seed sandbox data,
+ * verify the ledger, print the configuration reference.
+ */
+import { parseArgs } from 'node:util';
+import { MODULE_MIGRATIONS } from '../app.ts';
+import { createCoreBanking, seedSandboxData } from '../core-banking/index.ts';
+import { configOrExit, start } from '../main.ts';
+import { configurationTable, migrateAll, openDatabase } from '../platform/index.ts';
+
+const HELP = `Usage: wekeza <command> [options]
+
+Commands:
+  start                      Start the platform (the default command)
+  migrate                    Apply database migrations and exit
+  seed [--transactions N] [--seed N] [--as-of YYYY-MM-DD]
+                             Create the deterministic sandbox data in an empty database
+  ledger verify              Check every ledger invariant; exit 1 if one is broken
+  config                     Print the configuration reference (Markdown)
+  help                       Show this help
+
+Configuration comes from environment variables; see \`wekeza config\`.`;
+
+async function withDatabase<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const config = configOrExit();
+  const database = openDatabase(config.database);
+  try {
+    await migrateAll(database, MODULE_MIGRATIONS);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function seed(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { transactions: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' } },
+  });
+  const transactions =
+    values.transactions === undefined ? undefined : Number(values.transactions.replaceAll('_', ''));
+  if (transactions !== undefined && (!Number.isSafeInteger(transactions) || transactions < 0)) {
+    throw new Error('--transactions must be a whole number');
+  }
+  const seedValue = values.seed === undefined ? undefined : Number(values.seed);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('--as-of must be YYYY-MM-DD');
+  await withDatabase(async (database) => {
+    let last = 0;
+    const result = await seedSandboxData(database, {
+      ...(transactions === undefined ? {} : { transactions }),
+      ...(seedValue === undefined ? {} : { seed: seedValue }),
+      ...(asOf === undefined ? {} : { asOf }),
+      onProgress: (done, total) => {
+        if (done === total || Date.now() - last > 500) {
+          last = Date.now();
+          process.stderr.write(
+            `\rseeding: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} transactions`,
+          );
+        }
+      },
+    });
+    if (!result) {
+      process.stdout.write('The database already has sandbox data; nothing to do.\n');
+      return;
+    }
+    const rate = Math.round(result.entries / Math.max(result.seconds, 0.001));
+    process.stdout.write(
+      `\nSeeded ${result.customers} customers, ${result.accounts} accounts, ${result.entries} transactions ` +
+        `(${result.postings} postings) in ${result.seconds.toFixed(2)} s: ${rate.toLocaleString('en')} transactions/s\n`,
+    );
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  switch (command) {
+    case 'start':
+      await start(configOrExit());
+      return 0;
+    case 'migrate':
+      await withDatabase(async (database) => {
+        const applied = await migrateAll(database, MODULE_MIGRATIONS);
+        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Up to date.\n');
+      });
+      return 0;
+    case 'seed':
+      await seed(rest);
+      return 0;
+    case 'ledger': {
+      if (rest[0] !== 'verify') break;
+      const report = await withDatabase((database) => createCoreBanking(database).verifyLedger());
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return report.ok ? 0 : 1;
+    }
+    case 'config':
+      process.stdout.write(`${configurationTable()}\n`);
+      return 0;
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+  }
+  process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${HELP}\n`);
+  return 2;
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { test } from 'node:test';
+import Fastify from 'fastify';
+import { loggerOptions, requestIdOf } from './logging.ts';
+
+test('log lines carry the request id and never credentials or account numbers', async () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  const app = Fastify({
+    logger: { ...(loggerOptions('info') as object), stream },
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'request_id',
+  });
+  app.post('/login', async (request) => {
+    request.log.info({ body: request.body, account: { account_number: '0100123456789' } }, 'login attempt');
+    return { ok: true };
+  });
+  await app.inject({
+    method: 'POST',
+    url: '/login?code=secret-code',
+    headers: { authorization: 'Bearer eyJhbGciOi.secret', cookie: 'sid=abc', 'x-request-id': 'req-42' },
+    payload: { username: 'wanjiku', password: 'hunter2', client_secret: 'cs_live_1' },
+  });
+  const text = lines.join('');
+  assert.match(text, /"request_id":"req-42"/);
+  assert.match(text, /wanjiku/);
+  for (const secret of ['hunter2', 'cs_live_1', 'eyJhbGciOi', 'sid=abc', '0100123456789', 'secret-code']) {
+    assert.ok(!text.includes(secret), `${secret} leaked into the logs`);
+  }
+  assert.match(text, /\[redacted\]/);
+});

@@ -1,0 +1,37 @@
+/**
+ * @module The platform's shared services for one process: the database, Redis and RabbitMQ
+ * connections when configured, and the metrics registry — opened once, closed once.
+ */
+import type { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
+import type { Config } from './config/index.ts';
+import { AmqpConnection } from './connections/amqp.ts';
+import { openRedis } from './connections/redis.ts';
+import { type Database, openDatabase } from './db/index.ts';
+import { newRegistry } from './observability/metrics.ts';
+
+export interface PlatformServices {
+  readonly config: Config;
+  readonly database: Database;
+  readonly redis: Redis | undefined;
+  readonly amqp: AmqpConnection | undefined;
+  readonly registry: Registry;
+  close(): Promise<void>;
+}
+
+export function openServices(config: Config): PlatformServices {
+  const database = openDatabase(config.database);
+  const redis = config.redisUrl ? openRedis(config.redisUrl) : undefined;
+  const amqp = config.amqpUrl ? new AmqpConnection(config.amqpUrl) : undefined;
+  return {
+    config,
+    database,
+    redis,
+    amqp,
+    registry: newRegistry(),
+    async close() {
+      redis?.disconnect();
+      await Promise.allSettled([database.close(), amqp?.close()]);
+    },
+  };
+}

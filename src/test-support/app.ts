@@ -1,0 +1,38 @@
+/**
+ * @module Test fixture: the real app on a fresh database of either backend, small sandbox seed,
+ * silent logs. `inject` requests go through the whole Fastify pipeline.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { type Config, loadConfig } from '../platform/index.ts';
+import { type BackendName, createTestDatabase } from './backends.ts';
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(
+  backend: BackendName,
+  env: Record<string, string> = {},
+  overrides: Partial<Config> = {},
+): Promise<TestApp> {
+  const testDb = await createTestDatabase(backend);
+  const config = loadConfig(
+    { LOG_LEVEL: 'silent', WEKEZA_SANDBOX: 'true', WEKEZA_SEED_TRANSACTIONS: '300', ...env },
+    { database: testDb.config, ...overrides },
+  );
+  const app = await buildApp(config).catch(async (err) => {
+    await testDb.drop();
+    throw err;
+  });
+  return {
+    app,
+    config,
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
