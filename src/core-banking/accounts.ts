@@ -45,14 +45,35 @@ export async function openAccount(ctx: LedgerContext, input: NewAccount): Promis
     opened_on: input.openedOn ?? now.slice(0, 10),
     created_at: now,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('accounts').values(row).execute();
-    await trx
-      .insertInto('balances')
-      .values({ account_id: row.id, currency: row.currency, current: 0n, held: 0n, updated_at: now })
-      .execute();
-  });
-  return toAccount(row);
+  // A generated account number can collide with an existing one (1 in 10^8 per account): draw again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx.insertInto('accounts').values(row).execute();
+        await trx
+          .insertInto('balances')
+          .values({
+            account_id: row.id,
+            currency: row.currency,
+            current: 0n,
+            held: 0n,
+            last_seq: 0,
+            updated_at: now,
+          })
+          .execute();
+      });
+      return toAccount(row);
+    } catch (err) {
+      if (input.accountNumber || attempt >= 5 || !ctx.database.isUniqueViolation(err)) throw err;
+      const taken = await ctx.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('account_number', '=', row.account_number)
+        .executeTakeFirst();
+      if (!taken) throw err;
+      row.account_number = newAccountNumber();
+    }
+  }
 }
 
 const internalNumber = (type: InternalAccountType, currency: string) =>

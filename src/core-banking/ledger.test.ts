@@ -329,17 +329,48 @@ eachBackend('ledger', [coreBankingMigrations], (ctx) => {
         description: `Item ${i}`,
       });
     }
-    const seen: string[] = [];
+    const seen: { id: string; amount: bigint }[] = [];
     let cursor: string | undefined;
     do {
       const page = await bank.listTransactions(usd, {}, { limit: 3, cursor });
-      seen.push(...page.data.map((t) => t.id));
+      seen.push(...page.data);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    assert.equal(seen.length, 7);
-    assert.equal(new Set(seen).size, 7);
-    assert.deepEqual([...seen].sort().reverse(), seen, 'newest first without gaps or repeats');
+    assert.equal(new Set(seen.map((t) => t.id)).size, 7);
+    assert.deepEqual(
+      seen.map((t) => t.amount),
+      [7n, 6n, 5n, 4n, 3n, 2n, 1n],
+      'newest first without gaps or repeats',
+    );
     await assert.rejects(bank.listTransactions(usd, {}, { cursor: 'garbage' }), code('INVALID_CURSOR'));
+  });
+
+  test('a statement lists postings in the order they were applied, even within one millisecond', async () => {
+    const frozen = new Date('2026-01-15T09:30:00.000Z');
+    const stopped = createCoreBanking(ctx.database, () => frozen);
+    const settlementKes = (await stopped.internalAccount('settlement', 'KES')).id;
+    const before = (await stopped.getBalance(bob)).current;
+    for (let i = 1; i <= 12; i++) {
+      await stopped.postTransfer({
+        reference: `same-ms-${i}`,
+        debitAccountId: settlementKes,
+        creditAccountId: bob,
+        amount: BigInt(i),
+        currency: 'KES',
+        description: `Same millisecond ${i}`,
+      });
+    }
+    const page = await stopped.listTransactions(bob, { text: 'same millisecond' }, { limit: 100 });
+    assert.deepEqual(
+      page.data.map((t) => t.amount),
+      Array.from({ length: 12 }, (_, i) => BigInt(12 - i)),
+    );
+    let running = before;
+    for (const t of [...page.data].reverse()) {
+      running += t.amount;
+      assert.equal(t.balanceAfter, running, 'balance_after is the running balance');
+    }
+    assert.ok((await stopped.verifyLedger()).ok);
   });
 
   test('customers authenticate with their password only', async () => {

@@ -34,6 +34,8 @@ export interface BalancesTable {
   currency: string;
   current: Int;
   held: Int;
+  /** The `seq` of the account's newest posting (0 before the first). */
+  last_seq: Int;
   updated_at: string;
 }
 
@@ -58,6 +60,8 @@ export interface PostingsTable {
   amount: Int;
   currency: string;
   balance_after: Int;
+  /** 1, 2, 3… per account, in the order postings were applied: the statement order. */
+  seq: Int;
   booked_at: string;
   value_date: string;
   description: string;

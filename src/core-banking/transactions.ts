@@ -1,6 +1,6 @@
 /**
- * @module An account's statement: its postings, newest first, filtered by booking date, direction,
- * amount and text, paged by an opaque keyset cursor over (booked_at, id).
+ * @module An account's statement: its postings, newest first (in the order they were applied), filtered by booking date, direction,
+ * amount and text, paged by an opaque keyset cursor over the account's posting sequence.
  */
 import { sql } from 'kysely';
 import { AppError } from '../platform/index.ts';
@@ -10,26 +10,13 @@ import type { Page, Transaction, TransactionFilter } from './types.ts';
 
 export const MAX_PAGE_SIZE = 100;
 
-interface Cursor {
-  readonly b: string;
-  readonly i: string;
-}
+/** The cursor is the `seq` of the last posting on the page: the next page holds the older ones. */
+export const encodeCursor = (seq: number): string => Buffer.from(`s:${seq}`).toString('base64url');
 
-export const encodeCursor = (c: Cursor): string =>
-  Buffer.from(JSON.stringify([c.b, c.i])).toString('base64url');
-
-export function decodeCursor(cursor: string): Cursor {
-  try {
-    const [b, i] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof b === 'string' &&
-      typeof i === 'string' &&
-      !Number.isNaN(Date.parse(b)) &&
-      /^txn_\w{26}$/.test(i)
-    ) {
-      return { b, i };
-    }
-  } catch {}
+export function decodeCursor(cursor: string): number {
+  const match = /^s:([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const seq = match ? Number(match[1]) : Number.NaN;
+  if (Number.isSafeInteger(seq)) return seq;
   throw new AppError('INVALID_CURSOR', 'The cursor is not one this API returned', {
     errors: [{ path: '/query/cursor', message: 'is not a valid cursor' }],
   });
@@ -75,18 +62,13 @@ export async function listTransactions(
     );
   }
   if (page.cursor) {
-    const c = decodeCursor(page.cursor);
-    q = q.where((eb) => eb(eb.refTuple('booked_at', 'id'), '<', eb.tuple(c.b, c.i)));
+    q = q.where('seq', '<', decodeCursor(page.cursor));
   }
   const rows = await q
-    .orderBy('booked_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('seq', 'desc')
     .limit(limit + 1)
     .execute();
   const data = rows.slice(0, limit).map(toTransaction);
-  const last = data.at(-1);
-  return {
-    data,
-    nextCursor: rows.length > limit && last ? encodeCursor({ b: last.bookedAt, i: last.id }) : null,
-  };
+  const last = rows[limit - 1];
+  return { data, nextCursor: rows.length > limit && last ? encodeCursor(Number(last.seq)) : null };
 }

@@ -61,8 +61,6 @@ export interface EntryDetails {
   readonly description: string;
   readonly counterparty?: string | null;
   readonly category?: string | null;
-  /** RFC 3339 UTC; defaults to now. */
-  readonly bookedAt?: string;
   /** `YYYY-MM-DD`; defaults to the booking date. */
   readonly valueDate?: string;
 }

@@ -14,6 +14,7 @@ export interface LockedAccount {
   readonly overdraftLimit: bigint;
   readonly current: bigint;
   readonly held: bigint;
+  readonly lastSeq: number;
 }
 
 export async function lockBalances(
@@ -23,7 +24,7 @@ export async function lockBalances(
   const ids = [...new Set(accountIds)].sort();
   const balances = await trx
     .selectFrom('balances')
-    .select(['account_id', 'current', 'held'])
+    .select(['account_id', 'current', 'held', 'last_seq'])
     .where('account_id', 'in', ids)
     .orderBy('account_id')
     .forUpdate()
@@ -46,6 +47,7 @@ export async function lockBalances(
       overdraftLimit: minorFromDb(a.overdraft_limit),
       current: minorFromDb(b.current),
       held: minorFromDb(b.held),
+      lastSeq: Number(b.last_seq),
     });
   }
   for (const id of ids) {

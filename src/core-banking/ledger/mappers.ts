@@ -34,7 +34,10 @@ export const toAccount = (r: Selectable<AccountsTable>): Account => ({
   openedOn: r.opened_on,
 });
 
-export function toBalance(r: Selectable<BalancesTable>, overdraftLimit: bigint): Balance {
+export function toBalance(
+  r: Pick<Selectable<BalancesTable>, 'account_id' | 'currency' | 'current' | 'held' | 'updated_at'>,
+  overdraftLimit: bigint,
+): Balance {
   const current = minorFromDb(r.current);
   const held = minorFromDb(r.held);
   return {

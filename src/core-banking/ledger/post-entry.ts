@@ -26,10 +26,20 @@ export interface PostOptions {
 
 /** A stable digest of what an entry asks for, to tell a retry from a different request. */
 export function fingerprintOf(input: EntryInput, kind: string): string {
-  const postings = input.postings
-    .map((p) => `${p.accountId}:${p.amount}:${p.currency}:${p.description ?? ''}:${p.counterparty ?? ''}`)
-    .join('|');
-  const text = [kind, postings, input.description, input.counterparty ?? '', input.category ?? ''].join('\n');
+  const postings = input.postings.map((p) => [
+    p.accountId,
+    String(p.amount),
+    p.currency,
+    p.description ?? null,
+    p.counterparty ?? null,
+  ]);
+  const text = JSON.stringify([
+    kind,
+    postings,
+    input.description,
+    input.counterparty ?? null,
+    input.category ?? null,
+  ]);
   return createHash('sha256').update(text).digest('base64url');
 }
 
@@ -144,7 +154,10 @@ export async function postEntryInTx(
   }
 
   const now = ctx.now();
-  const bookedAt = input.bookedAt ?? now.toISOString();
+  // Booked now, after the locks are held. Each posting also takes the next `seq` of its account, so
+  // a statement (ordered by seq) lists postings in the order they were applied and `balance_after`
+  // is its running balance, whatever the clock did. Backdating is expressed with `valueDate`.
+  const bookedAt = now.toISOString();
   const valueDate = input.valueDate ?? bookedAt.slice(0, 10);
   const time = Date.parse(bookedAt);
   const entryId = newId('jrn', time);
@@ -165,10 +178,12 @@ export async function postEntryInTx(
     })
     .execute();
 
-  const running = new Map([...locked].map(([id, a]) => [id, a.current]));
+  const running = new Map([...locked].map(([id, a]) => [id, { current: a.current, seq: a.lastSeq }]));
   const rows = input.postings.map((p) => {
-    const balanceAfter = (running.get(p.accountId) ?? 0n) + p.amount;
-    running.set(p.accountId, balanceAfter);
+    const state = running.get(p.accountId)!;
+    state.current += p.amount;
+    state.seq += 1;
+    const balanceAfter = state.current;
     return {
       id: newId('txn', time),
       entry_id: entryId,
@@ -176,6 +191,7 @@ export async function postEntryInTx(
       amount: p.amount,
       currency: p.currency,
       balance_after: balanceAfter,
+      seq: state.seq,
       booked_at: bookedAt,
       value_date: valueDate,
       description: p.description ?? input.description,
@@ -185,12 +201,12 @@ export async function postEntryInTx(
   });
   await trx.insertInto('postings').values(rows).execute();
 
-  for (const [accountId, current] of running) {
+  for (const [accountId, { current, seq }] of running) {
     const account = locked.get(accountId)!;
     const release = options.releaseHeld?.accountId === accountId ? options.releaseHeld.amount : 0n;
     await trx
       .updateTable('balances')
-      .set({ current, held: account.held - release, updated_at: now.toISOString() })
+      .set({ current, held: account.held - release, last_seq: seq, updated_at: now.toISOString() })
       .where('account_id', '=', accountId)
       .execute();
   }

@@ -1,6 +1,7 @@
 /**
  * @module Checks the ledger's invariants in the database itself: every entry sums to zero per
- * currency, every balance equals the sum of its postings, `held` equals the active holds, and no
+ * currency, every balance equals the sum of its postings and the running
+ * balance of its newest posting (postings numbered 1…last_seq), `held` equals the active holds, and no
  * customer account is below minus its overdraft limit. Used by tests and `wekeza ledger verify`.
  */
 import { sql } from 'kysely';
@@ -17,14 +18,27 @@ export async function verifyLedger(ctx: LedgerContext): Promise<LedgerReport> {
     .execute();
   const sums = db
     .selectFrom('postings')
-    .select(['account_id', sql<string>`sum(amount)`.as('total')])
+    .select(['account_id', sql<string>`sum(amount)`.as('total'), sql<number>`count(*)`.as('n')])
     .groupBy('account_id')
     .as('s');
+  // Balance = sum of postings; postings are numbered 1…last_seq; the newest carries the balance.
   const balanceMismatches = await db
     .selectFrom('balances as b')
     .leftJoin(sums, 's.account_id', 'b.account_id')
+    .leftJoin('postings as p', (join) =>
+      join.onRef('p.account_id', '=', 'b.account_id').onRef('p.seq', '=', 'b.last_seq'),
+    )
     .select('b.account_id')
-    .where(sql`b.current`, '<>', sql`coalesce(s.total, 0)`)
+    .where((eb) =>
+      eb.or([
+        eb(sql`b.current`, '<>', sql`coalesce(s.total, 0)`),
+        eb(sql`b.last_seq`, '<>', sql`coalesce(s.n, 0)`),
+        eb.and([
+          eb('b.last_seq', '>', 0),
+          eb.or([eb('p.id', 'is', null), eb(sql`p.balance_after`, '<>', sql`b.current`)]),
+        ]),
+      ]),
+    )
     .execute();
   const holds = db
     .selectFrom('holds')

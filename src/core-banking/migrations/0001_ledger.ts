@@ -80,6 +80,7 @@ export const ledgerMigration: MigrationStep = {
       .addColumn('currency', 'text', (c) => c.notNull())
       .addColumn('current', t.bigint, (c) => c.notNull())
       .addColumn('held', t.bigint, (c) => c.notNull().check(sql`held >= 0`))
+      .addColumn('last_seq', t.bigint, (c) => c.notNull().defaultTo(0))
       .addColumn('updated_at', t.timestamp, (c) => c.notNull())
       .execute();
 
@@ -106,6 +107,7 @@ export const ledgerMigration: MigrationStep = {
       .addColumn('amount', t.bigint, (c) => c.notNull().check(sql`amount <> 0`))
       .addColumn('currency', 'text', (c) => c.notNull())
       .addColumn('balance_after', t.bigint, (c) => c.notNull())
+      .addColumn('seq', t.bigint, (c) => c.notNull().check(sql`seq > 0`))
       .addColumn('booked_at', t.timestamp, (c) => c.notNull())
       .addColumn('value_date', t.date, (c) => c.notNull())
       .addColumn('description', 'text', (c) => c.notNull())
@@ -115,7 +117,8 @@ export const ledgerMigration: MigrationStep = {
     await s
       .createIndex('core_banking_postings_statement_idx')
       .on('postings')
-      .columns(['account_id', 'booked_at', 'id'])
+      .columns(['account_id', 'seq'])
+      .unique()
       .execute();
     await s.createIndex('core_banking_postings_entry_idx').on('postings').column('entry_id').execute();
 

@@ -38,6 +38,7 @@ export function bookMove(move: Move, reference: string, time: number, rng: Prng)
   const entryId = newId('jrn', time, rng.bytes(10));
   const postings = move.legs.map((leg) => {
     leg.account.balance += leg.amount;
+    leg.account.seq += 1;
     return {
       id: newId('txn', time, rng.bytes(10)),
       entry_id: entryId,
@@ -45,6 +46,7 @@ export function bookMove(move: Move, reference: string, time: number, rng: Prng)
       amount: leg.amount,
       currency: leg.account.currency,
       balance_after: leg.account.balance,
+      seq: leg.account.seq,
       booked_at: bookedAt,
       value_date: valueDate,
       description: leg.description ?? move.description,

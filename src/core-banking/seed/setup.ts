@@ -30,7 +30,7 @@ async function internalAccounts(ctx: LedgerContext): Promise<Map<string, SimAcco
       const account = await internalAccount(ctx, type, currency);
       const balance = await ctx.db
         .selectFrom('balances')
-        .select('current')
+        .select(['current', 'last_seq'])
         .where('account_id', '=', account.id)
         .executeTakeFirstOrThrow();
       found.set(
@@ -46,6 +46,7 @@ async function internalAccounts(ctx: LedgerContext): Promise<Map<string, SimAcco
             overdraftLimit: 0n,
           },
           minorFromDb(balance.current),
+          Number(balance.last_seq),
         ),
       );
     }
@@ -137,6 +138,7 @@ export async function createSandboxWorld(
             currency: a.currency,
             current: 0n,
             held: 0n,
+            last_seq: 0,
             updated_at: now,
           })),
         )

@@ -22,6 +22,10 @@ export interface SimAccount {
   balance: bigint;
   /** Balance as last written to the `balances` table. */
   written: bigint;
+  /** The `seq` of the account's newest posting. */
+  seq: number;
+  /** `seq` as last written to the `balances` table. */
+  writtenSeq: number;
   outs: Weighted<ResolvedFlow>;
   ins: Weighted<ResolvedFlow>;
   /** Inflows from bank accounts: they always succeed, so a slot never goes empty. */
@@ -79,8 +83,18 @@ const EMPTY: Weighted<ResolvedFlow> = { items: [], cumulative: [], total: 0 };
 export function newSimAccount(
   fields: Pick<SimAccount, 'id' | 'currency' | 'type' | 'nickname' | 'customer' | 'plan' | 'overdraftLimit'>,
   balance = 0n,
+  seq = 0,
 ): SimAccount {
-  return { ...fields, balance, written: balance, outs: EMPTY, ins: EMPTY, fallbacks: EMPTY };
+  return {
+    ...fields,
+    balance,
+    written: balance,
+    seq,
+    writtenSeq: seq,
+    outs: EMPTY,
+    ins: EMPTY,
+    fallbacks: EMPTY,
+  };
 }
 
 /** Builds the world and attaches to each customer account the flows its profile can perform. */

@@ -81,14 +81,21 @@ async function insertChunked<R extends Row>(
   }
 }
 
-/** Balance changes since the last write, for the accounts whose balance moved. */
-function takeDeltas(accounts: readonly SimAccount[]): { id: string; delta: bigint }[] {
+interface BalanceChange {
+  readonly id: string;
+  readonly delta: bigint;
+  readonly lastSeq: number;
+}
+
+/** Balance changes since the last write, for the accounts that got postings. */
+function takeDeltas(accounts: readonly SimAccount[]): BalanceChange[] {
   const deltas = [];
   for (const account of accounts) {
     const delta = account.balance - account.written;
-    if (delta !== 0n) {
-      deltas.push({ id: account.id, delta });
+    if (delta !== 0n || account.seq !== account.writtenSeq) {
+      deltas.push({ id: account.id, delta, lastSeq: account.seq });
       account.written = account.balance;
+      account.writtenSeq = account.seq;
     }
   }
   return deltas;
@@ -108,7 +115,7 @@ export async function writeRows(
   const writeBatch = async (
     entries: Insertable<EntriesTable>[],
     postings: Insertable<PostingsTable>[],
-    deltas: { id: string; delta: bigint }[],
+    deltas: BalanceChange[],
   ) => {
     const updatedAt = ctx.now().toISOString();
     await ctx.db.transaction().execute(async (trx) => {
@@ -120,11 +127,10 @@ export async function writeRows(
       await insertChunked(trx, shapes, 'postings', postings, (chunk) =>
         trx.insertInto('postings').values(chunk).compile(),
       );
-      for (const { id, delta } of deltas) {
-        // Relative update: correct even if something else posted to an internal account meanwhile.
+      for (const { id, delta, lastSeq } of deltas) {
         await trx
           .updateTable('balances')
-          .set({ current: sql`current + ${delta}`, updated_at: updatedAt })
+          .set({ current: sql`current + ${delta}`, last_seq: lastSeq, updated_at: updatedAt })
           .where('account_id', '=', id)
           .execute();
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { loggerOptions, requestIdOf } from './logging.ts';
 
 test('log lines carry the request id and never credentials or account numbers', async () => {
@@ -15,7 +15,7 @@ test('log lines carry the request id and never credentials or account numbers', 
   const app = Fastify({
     logger: { ...(loggerOptions('info') as object), stream },
     genReqId: requestIdOf,
-    requestIdLogLabel: 'request_id',
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
   });
   app.post('/login', async (request) => {
     request.log.info({ body: request.body, account: { account_number: '0100123456789' } }, 'login attempt');
