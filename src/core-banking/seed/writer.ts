@@ -84,7 +84,8 @@ async function insertChunked<R extends Row>(
 interface BalanceChange {
   readonly id: string;
   readonly delta: bigint;
-  readonly lastSeq: number;
+  /** How many postings the account got since the last write. */
+  readonly postings: number;
 }
 
 /** Balance changes since the last write, for the accounts that got postings. */
@@ -93,7 +94,7 @@ function takeDeltas(accounts: readonly SimAccount[]): BalanceChange[] {
   for (const account of accounts) {
     const delta = account.balance - account.written;
     if (delta !== 0n || account.seq !== account.writtenSeq) {
-      deltas.push({ id: account.id, delta, lastSeq: account.seq });
+      deltas.push({ id: account.id, delta, postings: account.seq - account.writtenSeq });
       account.written = account.balance;
       account.writtenSeq = account.seq;
     }
@@ -127,10 +128,15 @@ export async function writeRows(
       await insertChunked(trx, shapes, 'postings', postings, (chunk) =>
         trx.insertInto('postings').values(chunk).compile(),
       );
-      for (const { id, delta, lastSeq } of deltas) {
+      for (const { id, delta, postings: count } of deltas) {
+        // Relative updates: two batches may be in flight on PostgreSQL and commit in either order.
         await trx
           .updateTable('balances')
-          .set({ current: sql`current + ${delta}`, last_seq: lastSeq, updated_at: updatedAt })
+          .set({
+            current: sql`current + ${delta}`,
+            last_seq: sql`last_seq + ${count}`,
+            updated_at: updatedAt,
+          })
           .where('account_id', '=', id)
           .execute();
       }
