@@ -1,22 +1,30 @@
 /**
  * @module HTTP benchmark: autocannon against the real platform on a real port (SQLite, seeded
- * sandbox) and, in the same run, a bare Fastify app answering the same JSON, as a baseline.
+ * sandbox) and, in the same run, a bare Fastify app answering the same JSON, as a baseline. Each
+ * server runs in its own process (bench/serve.ts); the load generator runs here.
  * Usage: node bench/http.ts [--duration 10] [--connections 50]
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/platform/index.ts';
 
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+
+async function serve(kind: 'bare' | 'wekeza', databasePath: string) {
+  const child = fork(new URL('./serve.ts', import.meta.url), [kind, databasePath], { stdio: 'inherit' });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.disconnect() };
+}
 
 async function measure(url: string) {
   const result = await autocannon({ url, duration, connections });
@@ -31,35 +39,26 @@ async function measure(url: string) {
 const dir = mkdtempSync(join(tmpdir(), 'wekeza-bench-'));
 const rows: string[] = [];
 try {
-  const bare = Fastify();
-  bare.get('/livez', async () => ({ status: 'ok' }));
-  await bare.listen({ port: 0, host: '127.0.0.1' });
-  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
-
-  const config = loadConfig({
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
-    PORT: '0',
-  });
-  const app = await buildApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-
-  for (const [name, url] of [
-    ['bare Fastify GET /livez (baseline)', `${bareUrl}/livez`],
-    ['Wekeza GET /livez', `${appUrl}/livez`],
-    ['Wekeza GET /sandbox/customers (DB read)', `${appUrl}/sandbox/customers`],
+  for (const [kind, name, path] of [
+    ['bare', 'bare Fastify GET /livez (baseline)', '/livez'],
+    ['wekeza', 'Wekeza GET /livez', '/livez'],
+    ['wekeza', 'Wekeza GET /sandbox/customers (DB read)', '/sandbox/customers'],
   ] as const) {
-    const r = await measure(url);
-    rows.push(`| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+    const server = await serve(kind, join(dir, 'bench.db'));
+    try {
+      const r = await measure(`${server.url}${path}`);
+      rows.push(
+        `| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+      );
+    } finally {
+      server.stop();
+    }
   }
-  await app.close();
-  await bare.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 process.stdout.write(
-  `\nNode ${process.version}, ${connections} connections, ${duration} s each\n\n` +
+  `\nNode ${process.version}, ${connections} connections, ${duration} s each, server and load generator in separate processes\n\n` +
     '| target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- |\n' +
     `${rows.join('\n')}\n`,
 );

@@ -22,32 +22,25 @@ export async function lockBalances(
   accountIds: readonly string[],
 ): Promise<Map<string, LockedAccount>> {
   const ids = [...new Set(accountIds)].sort();
-  const balances = await trx
-    .selectFrom('balances')
-    .select(['account_id', 'current', 'held', 'last_seq'])
-    .where('account_id', 'in', ids)
-    .orderBy('account_id')
-    .forUpdate()
+  const rows = await trx
+    .selectFrom('balances as b')
+    .innerJoin('accounts as a', 'a.id', 'b.account_id')
+    .select(['a.id', 'a.kind', 'a.status', 'a.currency', 'a.overdraft_limit', 'b.current', 'b.held', 'b.last_seq'])
+    .where('b.account_id', 'in', ids)
+    .orderBy('b.account_id')
+    .forUpdate('b')
     .execute();
-  const accounts = await trx
-    .selectFrom('accounts')
-    .select(['id', 'kind', 'status', 'currency', 'overdraft_limit'])
-    .where('id', 'in', ids)
-    .execute();
-  const byId = new Map(accounts.map((a) => [a.id, a]));
   const locked = new Map<string, LockedAccount>();
-  for (const b of balances) {
-    const a = byId.get(b.account_id);
-    if (!a) continue;
-    locked.set(a.id, {
-      id: a.id,
-      kind: a.kind,
-      status: a.status,
-      currency: a.currency,
-      overdraftLimit: minorFromDb(a.overdraft_limit),
-      current: minorFromDb(b.current),
-      held: minorFromDb(b.held),
-      lastSeq: Number(b.last_seq),
+  for (const r of rows) {
+    locked.set(r.id, {
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      currency: r.currency,
+      overdraftLimit: minorFromDb(r.overdraft_limit),
+      current: minorFromDb(r.current),
+      held: minorFromDb(r.held),
+      lastSeq: Number(r.last_seq),
     });
   }
   for (const id of ids) {

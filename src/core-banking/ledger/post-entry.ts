@@ -114,14 +114,11 @@ export async function postEntryInTx(
     }
     return previous;
   };
-  const previous = await answerReplay();
-  if (previous) return previous;
-
   const deltas = new Map<string, bigint>();
   for (const p of input.postings) deltas.set(p.accountId, (deltas.get(p.accountId) ?? 0n) + p.amount);
   const locked = await lockBalances(trx, [...deltas.keys()]);
-  // Look again now that the balances are locked: a concurrent request with this reference may have
-  // committed while this one waited for the locks (PostgreSQL, read committed). Its entry is the
+  // Look for an entry with this reference only once the balances are locked: a concurrent request
+  // with it may have committed while this one waited (PostgreSQL, read committed). Its entry is the
   // answer; checking funds it already spent would refuse a retry with INSUFFICIENT_FUNDS.
   const raced = await answerReplay();
   if (raced) return raced;
