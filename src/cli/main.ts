@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { MODULE_MIGRATIONS } from '../app.ts';
 import { createCoreBanking, seedSandboxData } from '../core-banking/index.ts';
 import { configOrExit, start } from '../main.ts';
-import { configurationTable, migrateAll, openDatabase } from '../platform/index.ts';
+import { configurationTable, type Database, migrateAll, openDatabase } from '../platform/index.ts';
 
 const HELP = `Usage: wekeza <command> [options]
 
@@ -21,12 +21,13 @@ Commands:
 
 Configuration comes from environment variables; see \`wekeza config\`.`;
 
-async function withDatabase<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+/** Opens the configured database, brings its schema up to date, and runs `work` on it. */
+async function withDatabase<T>(work: (db: Database, applied: string[]) => Promise<T>): Promise<T> {
   const config = configOrExit();
   const database = openDatabase(config.database);
   try {
-    await migrateAll(database, MODULE_MIGRATIONS);
-    return await work(database);
+    const applied = await migrateAll(database, MODULE_MIGRATIONS);
+    return await work(database, applied);
   } finally {
     await database.close();
   }
@@ -79,8 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       await start(configOrExit());
       return 0;
     case 'migrate':
-      await withDatabase(async (database) => {
-        const applied = await migrateAll(database, MODULE_MIGRATIONS);
+      await withDatabase(async (_database, applied) => {
         process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Up to date.\n');
       });
       return 0;

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { promisify } from 'node:util';
+import { configurationTable } from '../platform/index.ts';
+
+const BIN = new URL('../../bin/wekeza.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'wekeza-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = async (args: string[], env: Record<string, string> = {}) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+test('wekeza config prints the configuration table', async () => {
+  const { code, stdout } = await run(['config']);
+  assert.equal(code, 0);
+  assert.equal(stdout.trim(), configurationTable());
+});
+
+test('a bad setting stops the command with a message naming it', async () => {
+  const { code, stderr } = await run(['migrate'], {
+    PORT: 'http',
+    DATABASE_URL: `sqlite:${join(dir, 'x.db')}`,
+  });
+  assert.equal(code, 2);
+  assert.match(stderr, /PORT must be a whole number/);
+});
+
+test('wekeza seed fills an empty database once, and wekeza ledger verify checks it', async () => {
+  const env = { DATABASE_URL: `sqlite:${join(dir, 'seed.db')}` };
+  assert.match((await run(['migrate'], env)).stdout, /Applied: core_banking\/0001_ledger/);
+  const seeded = await run(['seed', '--transactions', '500'], env);
+  assert.equal(seeded.code, 0, seeded.stderr);
+  assert.match(seeded.stdout, /Seeded 6 customers, \d+ accounts, 500 transactions/);
+  assert.match(seeded.stderr, /seeding: 500 \/ 500 transactions/);
+  assert.match((await run(['seed'], env)).stdout, /already has sandbox data/);
+  const verify = await run(['ledger', 'verify'], env);
+  assert.equal(verify.code, 0);
+  assert.equal(JSON.parse(verify.stdout).ok, true);
+  assert.equal(JSON.parse(verify.stdout).entries, 500);
+  assert.equal((await run(['seed', '--transactions', 'lots'], env)).code, 1);
+  assert.equal((await run(['frobnicate'], env)).code, 2);
+});
+
+test('wekeza start serves, and SIGTERM shuts it down cleanly', async () => {
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      DATABASE_URL: `sqlite:${join(dir, 'start.db')}`,
+      WEKEZA_SEED_TRANSACTIONS: '200',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  let ready = false;
+  for (let i = 0; i < 100 && !ready; i++) {
+    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!ready) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(ready, `the platform did not become ready:\n${output}`);
+  const customers = (await (await fetch(`http://127.0.0.1:${port}/sandbox/customers`)).json()) as {
+    data: unknown[];
+  };
+  assert.equal(customers.data.length, 6, 'seeded at start');
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  assert.match(output, /"signal":"SIGTERM".*shutting down/);
+});
