@@ -8,7 +8,7 @@ import { inTransaction, type LedgerContext, type Tx } from '../context.ts';
 import type { CaptureInput, Entry, EntryInput, Hold, HoldInput } from '../types.ts';
 import { lockBalances } from './lock-balances.ts';
 import { toHold } from './mappers.ts';
-import { findEntry, MAX_REFERENCE_LENGTH, postEntryInTx } from './post-entry.ts';
+import { findEntry, MAX_REFERENCE_LENGTH, postEntryInTx, referenceReused } from './post-entry.ts';
 
 async function holdByReference(db: Tx | LedgerContext['db'], input: HoldInput): Promise<Hold | undefined> {
   const row = await db
@@ -23,10 +23,7 @@ async function holdByReference(db: Tx | LedgerContext['db'], input: HoldInput): 
     hold.amount !== input.amount ||
     hold.currency !== input.currency
   ) {
-    throw new AppError(
-      'REFERENCE_REUSED',
-      `Reference ${JSON.stringify(input.reference)} was used for another hold`,
-    );
+    throw referenceReused(input.reference, 'hold');
   }
   return hold;
 }
@@ -123,10 +120,7 @@ export async function captureHold(ctx: LedgerContext, holdId: string, input: Cap
   // Captures of one hold queue on its row lock; losing the reference's unique key means another
   // entry (another hold's capture, say) took the reference meanwhile.
   const referenceTaken = async (): Promise<Entry> => {
-    throw new AppError(
-      'REFERENCE_REUSED',
-      `Reference ${JSON.stringify(input.reference)} was used for another entry`,
-    );
+    throw referenceReused(input.reference);
   };
   return inTransaction(
     ctx,

@@ -25,7 +25,16 @@ export async function lockBalances(
   const rows = await trx
     .selectFrom('balances as b')
     .innerJoin('accounts as a', 'a.id', 'b.account_id')
-    .select(['a.id', 'a.kind', 'a.status', 'a.currency', 'a.overdraft_limit', 'b.current', 'b.held', 'b.last_seq'])
+    .select([
+      'a.id',
+      'a.kind',
+      'a.status',
+      'a.currency',
+      'a.overdraft_limit',
+      'b.current',
+      'b.held',
+      'b.last_seq',
+    ])
     .where('b.account_id', 'in', ids)
     .orderBy('b.account_id')
     .forUpdate('b')

@@ -12,6 +12,10 @@ import { toEntry, toPosting } from './mappers.ts';
 
 export const MAX_REFERENCE_LENGTH = 200;
 
+/** The error for a reference that an earlier, different request already used. */
+export const referenceReused = (reference: string, what: 'entry' | 'hold' = 'entry'): AppError =>
+  new AppError('REFERENCE_REUSED', `Reference ${JSON.stringify(reference)} was used for another ${what}`);
+
 export interface PostOptions {
   readonly kind: string;
   readonly reversesEntryId?: string;
@@ -89,10 +93,7 @@ export async function replay(
   const existing = await findEntry(trx, { reference: input.reference });
   if (!existing) return undefined;
   if (existing.fingerprint !== fingerprintOf(input, kind)) {
-    throw new AppError(
-      'REFERENCE_REUSED',
-      `Reference ${JSON.stringify(input.reference)} was used for another entry`,
-    );
+    throw referenceReused(input.reference);
   }
   return existing.entry;
 }
@@ -107,10 +108,7 @@ export async function postEntryInTx(
   const answerReplay = async () => {
     const previous = await replay(trx, input, options.kind);
     if (previous && options.newEntryOnly) {
-      throw new AppError(
-        'REFERENCE_REUSED',
-        `Reference ${JSON.stringify(input.reference)} was used for another entry`,
-      );
+      throw referenceReused(input.reference);
     }
     return previous;
   };

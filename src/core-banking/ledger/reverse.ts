@@ -5,7 +5,7 @@
 import { AppError } from '../../platform/index.ts';
 import { inTransaction, type LedgerContext } from '../context.ts';
 import type { Entry, EntryInput } from '../types.ts';
-import { findEntry, postEntryInTx, replay } from './post-entry.ts';
+import { findEntry, postEntryInTx, referenceReused, replay } from './post-entry.ts';
 
 export interface ReverseInput {
   /** Defaults to `reversal:<entry id>`. */
@@ -37,10 +37,7 @@ export async function reverseEntry(
   // and description) under this reference would pass for this one. It is not; nothing was reversed.
   const mine = (reversal: Entry): Entry => {
     if (reversal.reversesEntryId === entryId) return reversal;
-    throw new AppError(
-      'REFERENCE_REUSED',
-      `Reference ${JSON.stringify(input.reference)} was used for another entry`,
-    );
+    throw referenceReused(input.reference);
   };
   const alreadyReversed = async (): Promise<Entry> => {
     const previous = await replay(ctx.db, input, 'reversal');
