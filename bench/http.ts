@@ -4,27 +4,18 @@
  * server runs in its own process (bench/serve.ts); the load generator runs here.
  * Usage: node bench/http.ts [--duration 10] [--connections 50]
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { serve } from './servers.ts';
 
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-
-async function serve(kind: 'bare' | 'wekeza', databasePath: string) {
-  const child = fork(new URL('./serve.ts', import.meta.url), [kind, databasePath], { stdio: 'inherit' });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve((m as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.disconnect() };
-}
 
 async function measure(url: string) {
   const result = await autocannon({ url, duration, connections });
@@ -44,7 +35,7 @@ try {
     ['wekeza', 'Wekeza GET /livez', '/livez'],
     ['wekeza', 'Wekeza GET /sandbox/customers (DB read)', '/sandbox/customers'],
   ] as const) {
-    const server = await serve(kind, join(dir, 'bench.db'));
+    const server = await serve(kind, `sqlite:${join(dir, 'bench.db')}`);
     try {
       const r = await measure(`${server.url}${path}`);
       rows.push(

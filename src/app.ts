@@ -11,6 +11,8 @@ import {
   sandboxRoutes,
   seedSandboxData,
 } from './core-banking/index.ts';
+import { createDeveloperService, developerRoutes, developersMigrations } from './developers/index.ts';
+import { createIdentity, identityMigrations, oauthRoutes } from './identity/index.ts';
 import { openApiPlugin } from './platform/http/openapi.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
@@ -20,7 +22,7 @@ import { type Check, healthPlugin } from './platform/observability/health.ts';
 import { loggerOptions, requestIdOf } from './platform/observability/logging.ts';
 import { metricsPlugin } from './platform/observability/metrics.ts';
 
-export const MODULE_MIGRATIONS = [coreBankingMigrations] as const;
+export const MODULE_MIGRATIONS = [coreBankingMigrations, developersMigrations, identityMigrations] as const;
 
 export interface BuildOptions {
   /** Shared services to use instead of opening new ones (they are then not closed with the app). */
@@ -38,15 +40,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // One access-log line per request is written by the access-log plugin instead of Fastify's two.
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
-    ajv: {
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (!options.services) app.addHook('onClose', () => services.close());
 
   try {
     await migrateAll(services.database, MODULE_MIGRATIONS);
     const coreBanking = createCoreBanking(services.database);
+    const developers = createDeveloperService(services.database, config);
+    const identity = await createIdentity(config, services.database, developers);
+    app.addHook('onClose', async () => identity.close());
     if (config.sandbox && (options.seed ?? true)) {
       const seeded = await seedSandboxData(services.database, { transactions: config.seedTransactions });
       if (seeded) app.log.info(seeded, 'sandbox seeded');
@@ -67,6 +69,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (amqp) checks.rabbitmq = async () => void (await amqp.get());
     await app.register(healthPlugin, { checks });
 
+    await app.register(oauthRoutes, { provider: identity.provider });
+    await app.register(developerRoutes, { prefix: '/developer', developers });
     if (config.sandbox) await app.register(sandboxRoutes, { prefix: '/sandbox', coreBanking });
     await app.ready();
     return app;

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { promisify } from 'node:util';
-import { configurationTable } from '../platform/index.ts';
+import { createDeveloperService } from '../developers/index.ts';
+import { configurationTable, loadConfig, openDatabase } from '../platform/index.ts';
 
 const BIN = new URL('../../bin/wekeza.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'wekeza-cli-'));
@@ -93,4 +94,42 @@ test('wekeza start serves, and SIGTERM shuts it down cleanly', async () => {
   child.kill('SIGTERM');
   assert.equal(await exited, 0);
   assert.match(output, /"signal":"SIGTERM".*shutting down/);
+});
+
+test('wekeza keys rotate keeps the previous generation published; apps suspend stops an app', async () => {
+  const env = { DATABASE_URL: `sqlite:${join(dir, 'identity.db')}` };
+  assert.equal((await run(['migrate'], env)).code, 0);
+  for (let i = 0; i < 2; i++) assert.equal((await run(['keys', 'rotate'], env)).code, 0);
+  const database = openDatabase({ kind: 'sqlite', path: join(dir, 'identity.db') });
+  try {
+    const keys = await database
+      .schema<{ signing_keys: { status: string } }>('identity')
+      .selectFrom('signing_keys')
+      .select('status')
+      .execute();
+    const count = (status: string) => keys.filter((k) => k.status === status).length;
+    assert.deepEqual([count('current'), count('previous'), count('retired')], [2, 2, 0]);
+    assert.equal((await run(['keys', 'rotate'], env)).code, 0);
+
+    const developers = createDeveloperService(database, loadConfig({ DATABASE_URL: env.DATABASE_URL }));
+    const developer = await developers.register({
+      email: 'cli@example.com',
+      password: 'cli-password-123',
+      name: 'CLI',
+    });
+    const app = await developers.createApp(developer.id, {
+      name: 'CLI app',
+      redirectUris: ['https://cli.example/cb'],
+      scopes: ['accounts.read'],
+    });
+    const suspended = await run(['apps', 'suspend', app.clientId], env);
+    assert.match(suspended.stdout, /is suspended/);
+    assert.equal((await developers.findClient(app.clientId))?.status, 'suspended');
+    await run(['apps', 'reinstate', app.clientId], env);
+    assert.equal((await developers.findClient(app.clientId))?.status, 'active');
+    assert.equal((await run(['apps', 'suspend', 'app_00000000000000000000000000'], env)).code, 1);
+    assert.match((await run(['keys', 'new-master'])).stdout, /^[A-Za-z0-9_-]{43}\n$/);
+  } finally {
+    await database.close();
+  }
 });

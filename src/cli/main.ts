@@ -2,9 +2,12 @@
  * @module The `wekeza` command line: start the platform, apply migrations, seed sandbox data,
  * verify the ledger, print the configuration reference.
  */
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { MODULE_MIGRATIONS } from '../app.ts';
 import { createCoreBanking, seedSandboxData } from '../core-banking/index.ts';
+import { createDeveloperService } from '../developers/index.ts';
+import { rotateKeys } from '../identity/index.ts';
 import { configOrExit, start } from '../main.ts';
 import { configurationTable, type Database, migrateAll, openDatabase } from '../platform/index.ts';
 
@@ -16,6 +19,9 @@ Commands:
   seed [--transactions N] [--seed N] [--as-of YYYY-MM-DD]
                              Create the deterministic sandbox data in an empty database
   ledger verify              Check every ledger invariant; exit 1 if one is broken
+  keys rotate                Create a new signing key generation (the previous one stays published)
+  keys new-master            Print a new random WEKEZA_MASTER_KEY
+  apps suspend CLIENT_ID     Stop an app from getting tokens (apps reinstate CLIENT_ID undoes it)
   config                     Print the configuration reference (Markdown)
   help                       Show this help
 
@@ -92,6 +98,31 @@ export async function main(argv: string[]): Promise<number> {
       const report = await withDatabase((database) => createCoreBanking(database).verifyLedger());
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return report.ok ? 0 : 1;
+    }
+    case 'keys':
+      if (rest[0] === 'new-master') {
+        process.stdout.write(`${randomBytes(32).toString('base64url')}\n`);
+        return 0;
+      }
+      if (rest[0] !== 'rotate') break;
+      await withDatabase(async (database) => {
+        await rotateKeys(configOrExit(), database);
+        process.stdout.write(
+          'Rotated: a new current signing key generation; restart the instances to sign with it.\n',
+        );
+      });
+      return 0;
+    case 'apps': {
+      const [action, clientId] = rest;
+      if ((action !== 'suspend' && action !== 'reinstate') || !clientId) break;
+      const app = await withDatabase((database) =>
+        createDeveloperService(database, configOrExit()).setAppStatus(
+          clientId,
+          action === 'suspend' ? 'suspended' : 'active',
+        ),
+      );
+      process.stdout.write(`${app.clientId} (${app.name}) is ${app.status}.\n`);
+      return 0;
     }
     case 'config':
       process.stdout.write(`${configurationTable()}\n`);

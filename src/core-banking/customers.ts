@@ -1,8 +1,7 @@
 /** @module Customers of the sandbox core: creation, look-up and password verification. */
-import { AppError, newId } from '../platform/index.ts';
+import { AppError, hashPassword, newId, verifyPassword } from '../platform/index.ts';
 import type { LedgerContext } from './context.ts';
 import { toCustomer } from './ledger/mappers.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
 import type { Customer, NewCustomer } from './types.ts';
 
 export async function createCustomer(

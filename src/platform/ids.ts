@@ -10,6 +10,9 @@ export const idPrefixes = [
   'jrn', // journal entry
   'txn', // posting: one line of a customer's statement
   'hld', // hold
+  'dev', // developer
+  'app', // app (OAuth client id)
+  'cns', // consent
 ] as const;
 export type IdPrefix = (typeof idPrefixes)[number];
 
@@ -49,7 +52,7 @@ export function newId(prefix: IdPrefix, time: number = Date.now(), random: Uint8
   return `${prefix}_${body}`;
 }
 
-const ID = /^(cus|acc|jrn|txn|hld)_[0-9A-HJKMNP-TV-Z]{26}$/;
+const ID = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** True when `value` is a well-formed id with that prefix. */
 export const isId = (value: string, prefix: IdPrefix): boolean =>

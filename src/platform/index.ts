@@ -8,6 +8,7 @@ export {
 } from './config/index.ts';
 export { AmqpConnection } from './connections/amqp.ts';
 export { openRedis } from './connections/redis.ts';
+export { deriveKey, digest, equalDigests, open, seal } from './crypto.ts';
 export {
   type ColumnTypes,
   type Database,
@@ -22,4 +23,5 @@ export { AppError, type ErrorCode, type FieldError, isAppError } from './errors/
 export { LinksSchema, ListOf, MoneySchema, ProblemSchema, problems } from './http/schemas.ts';
 export { type IdPrefix, isId, newId } from './ids.ts';
 export * from './money/index.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
 export { openServices, type PlatformServices } from './services.ts';

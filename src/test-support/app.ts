@@ -7,6 +7,9 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../platform/index.ts';
 import { type BackendName, createTestDatabase } from './backends.ts';
 
+/** A throwaway master key for tests (32 bytes, base64url). */
+export const TEST_MASTER_KEY = 'dGVzdC1tYXN0ZXIta2V5LWZvci13ZWtlemEtdGVzdHM';
+
 export interface TestApp {
   readonly app: FastifyInstance;
   readonly config: Config;
@@ -20,7 +23,13 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(backend);
   const config = loadConfig(
-    { LOG_LEVEL: 'silent', WEKEZA_SANDBOX: 'true', WEKEZA_SEED_TRANSACTIONS: '300', ...env },
+    {
+      LOG_LEVEL: 'silent',
+      WEKEZA_SANDBOX: 'true',
+      WEKEZA_SEED_TRANSACTIONS: '300',
+      WEKEZA_MASTER_KEY: TEST_MASTER_KEY,
+      ...env,
+    },
     { database: testDb.config, ...overrides },
   );
   const app = await buildApp(config).catch(async (err) => {

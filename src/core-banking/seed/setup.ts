@@ -5,10 +5,9 @@
  */
 
 import type { Insertable } from 'kysely';
-import { minorFromDb, newId } from '../../platform/index.ts';
+import { hashPassword, minorFromDb, newId } from '../../platform/index.ts';
 import { internalAccount, newAccountNumber } from '../accounts.ts';
 import type { LedgerContext } from '../context.ts';
-import { hashPassword } from '../passwords.ts';
 import type { AccountsTable, CustomersTable } from '../tables.ts';
 import type { InternalAccountType } from '../types.ts';
 import { DAY_MS, type HistorySpan, isoDate } from './calendar.ts';

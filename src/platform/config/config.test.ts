@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ConfigError, configurationTable, loadConfig } from './index.ts';
 
+const KEY = 'x'.repeat(43);
+
 test('defaults: port 8080, SQLite under ./data, sandbox on', () => {
   const config = loadConfig({});
   assert.equal(config.port, 8080);
@@ -19,15 +21,29 @@ test('a PostgreSQL URL selects PostgreSQL and turns the sandbox off by default',
     DATABASE_URL: 'postgres://u@db:5432/wekeza',
     PORT: '9000',
     PUBLIC_URL: 'https://api.bank.example/',
+    WEKEZA_MASTER_KEY: KEY,
   });
   assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@db:5432/wekeza', poolMax: 10 });
   assert.equal(config.sandbox, false);
   assert.equal(config.publicUrl, 'https://api.bank.example');
   assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/w', WEKEZA_SANDBOX: 'true' }).sandbox, true);
+  assert.deepEqual(config.masterKey, Buffer.from(KEY, 'base64url'));
   assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).database, {
     kind: 'sqlite',
     path: ':memory:',
   });
+});
+
+test('outside sandbox mode the master key is required, and must be 32 bytes', () => {
+  assert.throws(
+    () => loadConfig({ WEKEZA_SANDBOX: 'false' }),
+    /WEKEZA_MASTER_KEY is required outside sandbox mode/,
+  );
+  assert.throws(
+    () => loadConfig({ WEKEZA_MASTER_KEY: 'short' }),
+    /WEKEZA_MASTER_KEY must be 32 random bytes/,
+  );
+  assert.equal(loadConfig({}).masterKey.length, 32, 'sandbox mode has a development key');
 });
 
 test('bad values are all reported together, naming the variable and the value', () => {
@@ -39,6 +55,7 @@ test('bad values are all reported together, naming the variable and the value', 
         LOG_LEVEL: 'loud',
         REDIS_URL: 'localhost:6379',
         WEKEZA_SANDBOX: 'maybe',
+        WEKEZA_MASTER_KEY: KEY,
       }),
     (err: unknown) => {
       assert.ok(err instanceof ConfigError);

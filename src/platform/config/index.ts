@@ -14,6 +14,9 @@ export interface Config {
   readonly logLevel: string;
   readonly sandbox: boolean;
   readonly seedTransactions: number;
+  /** 32 bytes; encrypts keys at rest and derives cookie keys. */
+  readonly masterKey: Buffer;
+  readonly accessTokenTtl: number;
   readonly bodyLimit: number;
   readonly shutdownTimeoutMs: number;
 }
@@ -32,6 +35,9 @@ export class ConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** Sandbox mode only: a published key, so that sandbox instances agree without setup. Never secret. */
+const SANDBOX_MASTER_KEY = Buffer.from('d2VrZXphLXNhbmRib3gtbWFzdGVyLWtleS0wMDAwMDA', 'base64url');
 
 /** Parses and validates every setting; all problems are reported together. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -55,7 +61,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ? { kind: 'sqlite', path: databaseUrl.slice('sqlite:'.length) || ':memory:' }
     : { kind: 'postgres', url: databaseUrl, poolMax };
 
-  const config: Config = {
+  const config: { -readonly [K in keyof Config]: Config[K] } = {
     port,
     host: read(settings.host, settings.host.defaultText) ?? '127.0.0.1',
     publicUrl: (read(settings.publicUrl, `http://localhost:${port}`) ?? '').replace(/\/+$/, ''),
@@ -65,10 +71,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: read(settings.logLevel, settings.logLevel.defaultText) ?? 'info',
     sandbox: read(settings.sandbox, database.kind === 'sqlite' ? 'true' : 'false') ?? false,
     seedTransactions: read(settings.seedTransactions, settings.seedTransactions.defaultText) ?? 0,
+    masterKey: Buffer.alloc(0),
+    accessTokenTtl: read(settings.accessTokenTtl, settings.accessTokenTtl.defaultText) ?? 600,
     bodyLimit: read(settings.bodyLimit, settings.bodyLimit.defaultText) ?? 65536,
     shutdownTimeoutMs: read(settings.shutdownTimeoutMs, settings.shutdownTimeoutMs.defaultText) ?? 10000,
     ...overrides,
   };
+  const masterKey = read(settings.masterKey, undefined);
+  if (masterKey) config.masterKey = Buffer.from(masterKey, 'base64url');
+  else if (config.sandbox) config.masterKey = SANDBOX_MASTER_KEY;
+  else if (!overrides.masterKey) problems.push('WEKEZA_MASTER_KEY is required outside sandbox mode');
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -117,6 +117,20 @@ export const settings = {
     integer(0, 100_000_000),
     'How many transactions the automatic sandbox seed creates.',
   ),
+  masterKey: setting(
+    'WEKEZA_MASTER_KEY',
+    'a fixed development key in sandbox mode; required otherwise',
+    (raw) =>
+      /^[A-Za-z0-9_-]{43}$/.test(raw) ? raw : fail('must be 32 random bytes in base64url (43 characters)'),
+    'Encrypts the signing keys at rest and derives the cookie keys; the same on every instance. ' +
+      'Make one with `wekeza keys new-master`.',
+  ),
+  accessTokenTtl: setting(
+    'ACCESS_TOKEN_TTL_SECONDS',
+    '600',
+    integer(30, 3600),
+    'Lifetime of access tokens issued by the authorisation server.',
+  ),
   bodyLimit: setting(
     'BODY_LIMIT_BYTES',
     '65536',

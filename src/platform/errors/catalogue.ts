@@ -61,6 +61,14 @@ export const catalogue = Object.freeze({
   HOLD_NOT_ACTIVE: entry('conflict', 'The hold is no longer active'),
   ALREADY_REVERSED: entry('conflict', 'The entry has already been reversed'),
   NOT_REVERSIBLE: entry('unprocessable', 'The entry cannot be reversed'),
+  // developers
+  UNAUTHENTICATED: entry('unauthenticated', 'Authentication is required'),
+  INVALID_CREDENTIALS: entry('unauthenticated', 'The email or password is not correct'),
+  DEVELOPER_EMAIL_TAKEN: entry('conflict', 'A developer with this email already exists'),
+  APP_NOT_FOUND: entry('not_found', 'App not found'),
+  INVALID_REDIRECT_URI: entry('invalid', 'The redirect URI is not allowed'),
+  SCOPE_NOT_ALLOWED: entry('invalid', 'The scope is not allowed'),
+  INVALID_JWKS: entry('invalid', 'The JSON Web Key Set is not valid'),
 } as const);
 
 export type ErrorCode = keyof typeof catalogue;

@@ -29,8 +29,18 @@ async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
       servers: [{ url: opts.publicUrl }],
+      components: {
+        securitySchemes: {
+          developerToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A developer token from `POST /developer/login`',
+          },
+        },
+      },
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'developers', description: 'Developer accounts and their apps (OAuth clients)' },
         { name: 'sandbox', description: 'Sandbox helpers (sandbox mode only)' },
       ],
     },

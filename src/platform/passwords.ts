@@ -1,6 +1,6 @@
 /**
- * @module Customer passwords: salted scrypt hashes (`scrypt$N$r$p$salt$hash`), verified in
- * constant time. A slow hash is right here: these are human passwords.
+ * @module Human passwords (customers', developers'): salted scrypt hashes (`scrypt$N$r$p$salt$hash`),
+ * verified in constant time. A slow hash is right here; machine secrets use a fast digest instead.
  */
 import { randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 

@@ -1,0 +1,17 @@
+/**
+ * @module The developer API under `/developer`: account routes (public, except logout) and the app
+ * routes under `/developer/apps`, behind the developer bearer token.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { DeveloperService } from '../service.ts';
+import { accountRoutes } from './account.ts';
+import { appRoutes } from './apps.ts';
+
+export interface DeveloperRoutesOptions {
+  readonly developers: DeveloperService;
+}
+
+export const developerRoutes: FastifyPluginAsyncTypebox<DeveloperRoutesOptions> = async (app, opts) => {
+  await app.register(accountRoutes, { developers: opts.developers });
+  await app.register(appRoutes, { prefix: '/apps', developers: opts.developers });
+};

@@ -1,0 +1,30 @@
+/**
+ * @module High-entropy credentials: client secrets (`wks_…`) and developer bearer tokens (`wdt_…`),
+ * each 256 random bits. Being unguessable they need no slow hash: only their SHA-256 digest is
+ * stored, and digests are compared in constant time.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+const BODY = /^[A-Za-z0-9_-]{43}$/;
+
+const generate = (prefix: string): string => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+/** True when `value` has the shape of a credential with that prefix (cheap check before any look-up). */
+const hasShape = (value: string, prefix: string): boolean =>
+  value.length === prefix.length + 44 && value.startsWith(`${prefix}_`) && BODY.test(value.slice(-43));
+
+export const newClientSecret = (): string => generate('wks');
+export const newDeveloperToken = (): string => generate('wdt');
+export const isClientSecretShaped = (value: string): boolean => hasShape(value, 'wks');
+export const isDeveloperTokenShaped = (value: string): boolean => hasShape(value, 'wdt');
+
+/** base64url SHA-256 of a credential: what the tables keep instead of the credential. */
+export const digestOf = (credential: string): string =>
+  createHash('sha256').update(credential, 'utf8').digest('base64url');
+
+/** Constant-time comparison of two digests. */
+export function digestsEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,74 @@
+/**
+ * @module The developers module interface: developer accounts and sessions for the portal and API,
+ * apps for their owners, and client look-up for the authorisation server and the operator CLI.
+ */
+import type { Config, Database } from '../platform/index.ts';
+import { registerDeveloper } from './accounts.ts';
+import { createApp, deleteApp, getApp, listApps, rotateSecret, updateApp } from './apps.ts';
+import { findClient, setAppStatus, verifyClientSecret } from './clients.ts';
+import { createDevelopersContext } from './context.ts';
+import { authenticate, login, logout } from './sessions.ts';
+import type {
+  App,
+  AppPatch,
+  AppStatus,
+  AppWithSecret,
+  ClientRecord,
+  Developer,
+  DeveloperSession,
+  NewApp,
+  NewDeveloper,
+} from './types.ts';
+
+export interface DeveloperService {
+  /** DEVELOPER_EMAIL_TAKEN when the email (case-insensitive) is registered already. */
+  register(input: NewDeveloper): Promise<Developer>;
+  /** A 24-hour bearer token; INVALID_CREDENTIALS when the email or password is wrong. */
+  login(email: string, password: string): Promise<DeveloperSession>;
+  /** The developer of a live token, or null. */
+  authenticate(token: string): Promise<Developer | null>;
+  logout(token: string): Promise<void>;
+  /** The new app with its client secret, which is shown this once. */
+  createApp(developerId: string, input: NewApp): Promise<AppWithSecret>;
+  listApps(developerId: string): Promise<App[]>;
+  /** APP_NOT_FOUND for another developer's app, as for one that does not exist. */
+  getApp(developerId: string, clientId: string): Promise<App>;
+  updateApp(developerId: string, clientId: string, patch: AppPatch): Promise<App>;
+  /** The app with a new client secret; the previous secret stops working at once. */
+  rotateSecret(developerId: string, clientId: string): Promise<AppWithSecret>;
+  deleteApp(developerId: string, clientId: string): Promise<void>;
+  /** For the authorisation server: active and suspended apps, never deleted ones. */
+  findClient(clientId: string): Promise<ClientRecord | undefined>;
+  /** Constant-time check of a client secret against the stored digest (status not considered). */
+  verifyClientSecret(clientId: string, secret: string): Promise<boolean>;
+  /** Operator: suspend or reinstate an app. */
+  setAppStatus(clientId: string, status: AppStatus): Promise<App>;
+}
+
+export interface DeveloperServiceOptions {
+  /** The clock (tests). */
+  readonly now?: () => Date;
+}
+
+export function createDeveloperService(
+  database: Database,
+  config: Pick<Config, 'sandbox'>,
+  options: DeveloperServiceOptions = {},
+): DeveloperService {
+  const ctx = createDevelopersContext(database, config, options.now);
+  return Object.freeze({
+    register: (input) => registerDeveloper(ctx, input),
+    login: (email, password) => login(ctx, email, password),
+    authenticate: (token) => authenticate(ctx, token),
+    logout: (token) => logout(ctx, token),
+    createApp: (developerId, input) => createApp(ctx, developerId, input),
+    listApps: (developerId) => listApps(ctx, developerId),
+    getApp: (developerId, clientId) => getApp(ctx, developerId, clientId),
+    updateApp: (developerId, clientId, patch) => updateApp(ctx, developerId, clientId, patch),
+    rotateSecret: (developerId, clientId) => rotateSecret(ctx, developerId, clientId),
+    deleteApp: (developerId, clientId) => deleteApp(ctx, developerId, clientId),
+    findClient: (clientId) => findClient(ctx, clientId),
+    verifyClientSecret: (clientId, secret) => verifyClientSecret(ctx, clientId, secret),
+    setAppStatus: (clientId, status) => setAppStatus(ctx, clientId, status),
+  } satisfies DeveloperService);
+}

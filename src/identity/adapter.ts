@@ -1,0 +1,81 @@
+/**
+ * @module oidc-provider's storage adapter on the platform database (both backends): one row per
+ * model instance, with the look-ups the library needs (by grant, uid, user code), consumption, and
+ * expiry. Clients are not stored here: they are the developers module's apps.
+ */
+
+import type { Kysely } from 'kysely';
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { IdentityTables } from './tables.ts';
+
+const now = () => Math.floor(Date.now() / 1000);
+
+export function createDbAdapter(db: Kysely<IdentityTables>, model: string): Adapter {
+  const table = db.selectFrom('oidc_payloads');
+  const load = (
+    row:
+      | { payload: string; consumed_at: number | bigint | null; expires_at: number | bigint | null }
+      | undefined,
+  ) => {
+    if (!row) return undefined;
+    if (row.expires_at !== null && Number(row.expires_at) <= now()) return undefined;
+    const payload = JSON.parse(row.payload) as AdapterPayload;
+    return row.consumed_at === null ? payload : { ...payload, consumed: Number(row.consumed_at) };
+  };
+  const columns = ['payload', 'consumed_at', 'expires_at'] as const;
+  return {
+    async upsert(id, payload, expiresIn) {
+      const values = {
+        payload: JSON.stringify(payload),
+        grant_id: typeof payload.grantId === 'string' ? payload.grantId : null,
+        uid: typeof payload.uid === 'string' ? payload.uid : null,
+        user_code: typeof payload.userCode === 'string' ? payload.userCode : null,
+        expires_at: expiresIn ? now() + expiresIn : null,
+      };
+      await db
+        .insertInto('oidc_payloads')
+        .values({ model, id, consumed_at: null, ...values })
+        .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(values))
+        .execute();
+    },
+    async find(id) {
+      return load(
+        await table.select(columns).where('model', '=', model).where('id', '=', id).executeTakeFirst(),
+      );
+    },
+    async findByUid(uid) {
+      return load(
+        await table.select(columns).where('model', '=', model).where('uid', '=', uid).executeTakeFirst(),
+      );
+    },
+    async findByUserCode(userCode) {
+      return load(
+        await table
+          .select(columns)
+          .where('model', '=', model)
+          .where('user_code', '=', userCode)
+          .executeTakeFirst(),
+      );
+    },
+    async consume(id) {
+      await db
+        .updateTable('oidc_payloads')
+        .set({ consumed_at: now() })
+        .where('model', '=', model)
+        .where('id', '=', id)
+        .execute();
+    },
+    async destroy(id) {
+      await db.deleteFrom('oidc_payloads').where('model', '=', model).where('id', '=', id).execute();
+    },
+    async revokeByGrantId(grantId) {
+      await db.deleteFrom('oidc_payloads').where('grant_id', '=', grantId).execute();
+    },
+  };
+}
+
+/** Deletes expired rows; returns how many. */
+export async function deleteExpired(db: Kysely<IdentityTables>): Promise<number> {
+  const result = await db.deleteFrom('oidc_payloads').where('expires_at', '<=', now()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

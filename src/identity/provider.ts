@@ -1,0 +1,146 @@
+/**
+ * @module The OAuth 2.0 / OpenID Connect authorisation server: oidc-provider configured from one
+ * readable table. Clients come from the developers module; state lives in the platform database;
+ * API access tokens are ES256 JWTs (RFC 9068) for the API audience.
+ */
+
+import type { JWK } from 'jose';
+import type { Kysely } from 'kysely';
+import Provider, { type ClientMetadata, type Configuration, errors } from 'oidc-provider';
+import { API_SCOPES, APP_SCOPES, type ClientRecord } from '../developers/index.ts';
+import { type Config, deriveKey, digest, equalDigests } from '../platform/index.ts';
+import { createDbAdapter } from './adapter.ts';
+import type { IdentityTables } from './tables.ts';
+
+/** What the authorisation server needs to know about clients (the developers module provides it). */
+export interface ClientDirectory {
+  findClient(clientId: string): Promise<ClientRecord | undefined>;
+}
+
+export interface ProviderOptions {
+  readonly config: Config;
+  readonly db: Kysely<IdentityTables>;
+  readonly clients: ClientDirectory;
+  readonly signingKeys: readonly JWK[];
+}
+
+/** The audience of API access tokens. */
+export const apiAudience = (config: Config): string => `${config.publicUrl}/v1`;
+
+export const OAUTH_ROUTES = {
+  authorization: '/oauth2/authorize',
+  pushed_authorization_request: '/oauth2/par',
+  token: '/oauth2/token',
+  jwks: '/oauth2/jwks',
+  userinfo: '/oauth2/userinfo',
+  introspection: '/oauth2/introspect',
+  revocation: '/oauth2/revoke',
+  end_session: '/oauth2/logout',
+} as const;
+
+/** An app as oidc-provider client metadata; suspended apps do not exist for the provider. */
+export function clientMetadata(app: ClientRecord): ClientMetadata | undefined {
+  if (app.status !== 'active') return undefined;
+  return {
+    client_id: app.clientId,
+    client_name: app.name,
+    // The stored digest stands in for the secret: compareClientSecret digests what the client sends.
+    ...(app.tokenEndpointAuthMethod === 'private_key_jwt' ? {} : { client_secret: app.secretDigest }),
+    token_endpoint_auth_method: app.tokenEndpointAuthMethod,
+    redirect_uris: [...app.redirectUris],
+    grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
+    response_types: ['code'],
+    scope: app.scopes.join(' '),
+    require_pushed_authorization_requests: app.requirePushedAuthorizationRequests,
+    ...(app.jwks ? { jwks: app.jwks as ClientMetadata['jwks'] } : {}),
+    ...(app.jwksUri ? { jwks_uri: app.jwksUri } : {}),
+  };
+}
+
+export function createProvider(options: ProviderOptions): Provider {
+  const { config, db, clients } = options;
+  const audience = apiAudience(config);
+  const ttl = config.accessTokenTtl;
+
+  const configuration: Configuration = {
+    adapter: (model: string) => {
+      if (model !== 'Client') return createDbAdapter(db, model);
+      return {
+        find: async (id: string) => {
+          const app = await clients.findClient(id);
+          return app ? clientMetadata(app) : undefined;
+        },
+        upsert: async () => {},
+        findByUid: async () => undefined,
+        findByUserCode: async () => undefined,
+        consume: async () => {},
+        destroy: async () => {},
+        revokeByGrantId: async () => {},
+      };
+    },
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    cookies: { keys: [deriveKey(config.masterKey, 'cookies').toString('base64url')] },
+    jwks: { keys: options.signingKeys.map((k) => ({ ...k })) as NonNullable<Configuration['jwks']>['keys'] },
+    scopes: [...APP_SCOPES],
+    claims: {
+      openid: ['sub'],
+      profile: ['name'],
+      email: ['email'],
+      phone: ['phone_number'],
+    },
+    pkce: { required: () => true },
+    routes: OAUTH_ROUTES,
+    ttl: {
+      AccessToken: ttl,
+      ClientCredentials: ttl,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 24 * 3600,
+      Grant: 365 * 24 * 3600,
+      PushedAuthorizationRequest: 60,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => audience,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resourceIndicator) => {
+          if (resourceIndicator !== audience) throw new errors.InvalidTarget();
+          return {
+            scope: API_SCOPES.join(' '),
+            audience,
+            accessTokenTTL: ttl,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+      },
+    },
+    enabledJWA: {
+      idTokenSigningAlgValues: ['ES256', 'PS256', 'RS256'],
+      userinfoSigningAlgValues: ['ES256', 'PS256', 'RS256'],
+      introspectionSigningAlgValues: ['ES256', 'PS256', 'RS256'],
+      clientAuthSigningAlgValues: ['ES256', 'PS256', 'RS256', 'EdDSA'],
+      requestObjectSigningAlgValues: ['ES256', 'PS256', 'RS256', 'EdDSA'],
+    },
+    interactions: { url: (_ctx, interaction) => `/login/${interaction.uid}` },
+    renderError: async (ctx, out) => {
+      ctx.type = 'application/json';
+      ctx.body = out;
+    },
+  };
+
+  const provider = new Provider(config.publicUrl, configuration);
+  // Client secrets are stored as SHA-256 digests (they carry 256 bits of randomness): digest what the
+  // client sent and compare in constant time. The library exposes this method for exactly that.
+  provider.Client.prototype.compareClientSecret = function compareClientSecret(actual: string) {
+    return equalDigests(digest(actual), this.clientSecret ?? '');
+  };
+  return provider;
+}
