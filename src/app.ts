@@ -5,6 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
+import { consentRoutes, consentsMigrations, createConsentService } from './consents/index.ts';
 import {
   coreBankingMigrations,
   createCoreBanking,
@@ -12,7 +13,7 @@ import {
   seedSandboxData,
 } from './core-banking/index.ts';
 import { createDeveloperService, developerRoutes, developersMigrations } from './developers/index.ts';
-import { createIdentity, identityMigrations, oauthRoutes } from './identity/index.ts';
+import { createIdentity, identityMigrations } from './identity/index.ts';
 import { openApiPlugin } from './platform/http/openapi.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
@@ -22,7 +23,12 @@ import { type Check, healthPlugin } from './platform/observability/health.ts';
 import { loggerOptions, requestIdOf } from './platform/observability/logging.ts';
 import { metricsPlugin } from './platform/observability/metrics.ts';
 
-export const MODULE_MIGRATIONS = [coreBankingMigrations, developersMigrations, identityMigrations] as const;
+export const MODULE_MIGRATIONS = [
+  coreBankingMigrations,
+  developersMigrations,
+  identityMigrations,
+  consentsMigrations,
+] as const;
 
 export interface BuildOptions {
   /** Shared services to use instead of opening new ones (they are then not closed with the app). */
@@ -47,8 +53,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await migrateAll(services.database, MODULE_MIGRATIONS);
     const coreBanking = createCoreBanking(services.database);
     const developers = createDeveloperService(services.database, config);
-    const identity = await createIdentity(config, services.database, developers);
+    const identity = await createIdentity(config, services.database, {
+      clients: developers,
+      customers: {
+        authenticate: (username, password) => coreBanking.authenticateCustomer(username, password),
+        get: (customerId) => coreBanking.getCustomer(customerId),
+        accounts: (customerId) => coreBanking.listAccounts(customerId),
+      },
+      consents: () => consents,
+    });
     app.addHook('onClose', async () => identity.close());
+    const consents = createConsentService(services.database, {
+      accountsOf: async (customerId) => await coreBanking.listAccounts(customerId),
+      appScopes: async (clientId) => (await developers.findClient(clientId))?.scopes,
+      onRevoked: async (consent) => {
+        if (consent.grantId) await identity.revokeGrant(consent.grantId);
+      },
+    });
     if (config.sandbox && (options.seed ?? true)) {
       const seeded = await seedSandboxData(services.database, { transactions: config.seedTransactions });
       if (seeded) app.log.info(seeded, 'sandbox seeded');
@@ -69,8 +90,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (amqp) checks.rabbitmq = async () => void (await amqp.get());
     await app.register(healthPlugin, { checks });
 
-    await app.register(oauthRoutes, { provider: identity.provider });
+    await identity.routes(app);
     await app.register(developerRoutes, { prefix: '/developer', developers });
+    await app.register(consentRoutes, {
+      prefix: '/v1/consents',
+      consents,
+      verifyAccessToken: identity.verifyAccessToken,
+    });
     if (config.sandbox) await app.register(sandboxRoutes, { prefix: '/sandbox', coreBanking });
     await app.ready();
     return app;

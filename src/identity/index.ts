@@ -2,25 +2,39 @@
  * @module Public door of the identity module: the OAuth 2.0 / OpenID Connect authorisation server,
  * its migrations, and signing-key management.
  */
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
-import type { Config, Database, ModuleMigrations } from '../platform/index.ts';
-import { deleteExpired } from './adapter.ts';
+import { type Config, type Database, deriveKey, type ModuleMigrations } from '../platform/index.ts';
+import { type AccessTokenVerifier, createAccessTokenVerifier } from './access-tokens.ts';
+import { createDbAdapter, deleteExpired } from './adapter.ts';
+import type { IdentityDeps } from './deps.ts';
+import { interactionRoutes } from './interactions/routes.ts';
 import { loadSigningKeys, rotateSigningKeys } from './keys.ts';
 import { identityMigration } from './migrations/0001_identity.ts';
-import { type ClientDirectory, createProvider } from './provider.ts';
+import { loginAttemptsMigration } from './migrations/0002_login_attempts.ts';
+import { oauthRoutes } from './mount.ts';
+import { apiAudience, createProvider } from './provider.ts';
 import { type IdentityTables, SCHEMA } from './tables.ts';
 
-export { oauthRoutes } from './mount.ts';
-export { apiAudience, type ClientDirectory, OAUTH_ROUTES } from './provider.ts';
+export type { AccessTokenClaims, AccessTokenVerifier } from './access-tokens.ts';
+export type { ClientDirectory, ConsentDirectory, CustomerDirectory, IdentityDeps } from './deps.ts';
+
+export { apiAudience, OAUTH_ROUTES } from './provider.ts';
 
 export const identityMigrations: ModuleMigrations = Object.freeze({
   module: SCHEMA,
-  steps: [identityMigration],
+  steps: [identityMigration, loginAttemptsMigration],
 });
 
 export interface Identity {
   readonly provider: Provider;
+  /** Registers the authorisation server's endpoints and the login and consent pages. */
+  readonly routes: (app: FastifyInstance) => Promise<void>;
+  /** Verifies an API access token locally (signature, issuer, audience, expiry). */
+  readonly verifyAccessToken: AccessTokenVerifier;
+  /** Revokes an OAuth grant and every code and token issued under it, at once. */
+  revokeGrant(grantId: string): Promise<void>;
   /** Stops the expiry clean-up timer. */
   close(): void;
 }
@@ -30,14 +44,28 @@ const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 export async function createIdentity(
   config: Config,
   database: Database,
-  clients: ClientDirectory,
+  deps: IdentityDeps,
 ): Promise<Identity> {
   const db = database.schema<IdentityTables>(SCHEMA);
   const signingKeys = await loadSigningKeys(db, config.masterKey);
-  const provider = createProvider({ config, db, clients, signingKeys });
+  const provider = createProvider({ config, db, deps, signingKeys });
   const timer = setInterval(() => void deleteExpired(db).catch(() => {}), CLEANUP_INTERVAL_MS);
   timer.unref();
-  return { provider, close: () => clearInterval(timer) };
+  const verifyAccessToken = createAccessTokenVerifier(config.publicUrl, apiAudience(config), signingKeys);
+  const revokeGrant = async (grantId: string) => {
+    await createDbAdapter(db, 'Grant').revokeByGrantId(grantId);
+    await createDbAdapter(db, 'Grant').destroy(grantId);
+  };
+  const routes = async (app: FastifyInstance) => {
+    await app.register(oauthRoutes, { provider });
+    await app.register(interactionRoutes, {
+      provider,
+      deps,
+      db,
+      csrfKey: deriveKey(config.masterKey, 'csrf'),
+    });
+  };
+  return { provider, routes, verifyAccessToken, revokeGrant, close: () => clearInterval(timer) };
 }
 
 /** `wekeza keys rotate`: a new current key generation; the old current one is still published. */

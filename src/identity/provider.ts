@@ -10,17 +10,13 @@ import Provider, { type ClientMetadata, type Configuration, errors } from 'oidc-
 import { API_SCOPES, APP_SCOPES, type ClientRecord } from '../developers/index.ts';
 import { type Config, deriveKey, digest, equalDigests } from '../platform/index.ts';
 import { createDbAdapter } from './adapter.ts';
+import type { IdentityDeps } from './deps.ts';
 import type { IdentityTables } from './tables.ts';
-
-/** What the authorisation server needs to know about clients (the developers module provides it). */
-export interface ClientDirectory {
-  findClient(clientId: string): Promise<ClientRecord | undefined>;
-}
 
 export interface ProviderOptions {
   readonly config: Config;
   readonly db: Kysely<IdentityTables>;
-  readonly clients: ClientDirectory;
+  readonly deps: IdentityDeps;
   readonly signingKeys: readonly JWK[];
 }
 
@@ -58,7 +54,8 @@ export function clientMetadata(app: ClientRecord): ClientMetadata | undefined {
 }
 
 export function createProvider(options: ProviderOptions): Provider {
-  const { config, db, clients } = options;
+  const { config, db, deps } = options;
+  const { clients } = deps;
   const audience = apiAudience(config);
   const ttl = config.accessTokenTtl;
 
@@ -130,6 +127,25 @@ export function createProvider(options: ProviderOptions): Provider {
       requestObjectSigningAlgValues: ['ES256', 'PS256', 'RS256', 'EdDSA'],
     },
     interactions: { url: (_ctx, interaction) => `/login/${interaction.uid}` },
+    extraParams: ['consent_id'],
+    findAccount: async (_ctx, sub) => {
+      const customer = await deps.customers.get(sub).catch(() => undefined);
+      if (!customer) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          name: customer.name,
+          email: customer.email,
+          phone_number: customer.phone,
+        }),
+      };
+    },
+    extraTokenClaims: async (_ctx, token) => {
+      if (token.kind !== 'AccessToken' || !token.grantId) return undefined;
+      const consent = await deps.consents().findByGrantId(token.grantId);
+      return consent ? { consent_id: consent.id } : undefined;
+    },
     renderError: async (ctx, out) => {
       ctx.type = 'application/json';
       ctx.body = out;

@@ -21,9 +21,17 @@ export interface SigningKeysTable {
   created_at: string;
 }
 
+export interface LoginAttemptsTable {
+  username: string;
+  failures: number | bigint;
+  /** Unix seconds, or null when not locked. */
+  locked_until: number | bigint | null;
+}
+
 export interface IdentityTables {
   oidc_payloads: OidcPayloadsTable;
   signing_keys: SigningKeysTable;
+  login_attempts: LoginAttemptsTable;
 }
 
 export const SCHEMA = 'identity';

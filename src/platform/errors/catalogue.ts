@@ -69,6 +69,13 @@ export const catalogue = Object.freeze({
   INVALID_REDIRECT_URI: entry('invalid', 'The redirect URI is not allowed'),
   SCOPE_NOT_ALLOWED: entry('invalid', 'The scope is not allowed'),
   INVALID_JWKS: entry('invalid', 'The JSON Web Key Set is not valid'),
+  // consents
+  INSUFFICIENT_SCOPE: entry('forbidden', 'The access token does not have the scope this needs'),
+  CONSENT_NOT_FOUND: entry('not_found', 'Consent not found'),
+  CONSENT_NOT_AWAITING_AUTHORIZATION: entry('conflict', 'The consent is not awaiting authorisation'),
+  CONSENT_EXPIRED: entry('conflict', 'The consent has expired'),
+  CONSENT_NOT_ACTIVE: entry('conflict', 'The consent is not authorised'),
+  ACCOUNT_NOT_ELIGIBLE: entry('invalid', 'The account cannot be shared under this consent'),
 } as const);
 
 export type ErrorCode = keyof typeof catalogue;

@@ -1,0 +1,83 @@
+/**
+ * @module Checks a new consent before it is stored: known scopes, each listed once and all granted
+ * to the app (else INSUFFICIENT_SCOPE naming the scope); an RFC 3339 expiry in the future and at most
+ * a year away; a valid transaction date window; a payment limit only with `payments.write`.
+ */
+import { AppError, type FieldError } from '../platform/index.ts';
+import { CONSENT_SCOPES, type ConsentScope, type NewConsent } from './types.ts';
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const invalid = (path: string, message: string): never => {
+  throw new AppError('VALIDATION_FAILED', `${path} ${message}`, { errors: [{ path, message }] });
+};
+
+function checkScopes(scopes: readonly ConsentScope[], granted: readonly string[]): void {
+  if (scopes.length === 0) invalid('/body/scopes', 'must name at least one scope');
+  scopes.forEach((scope, i) => {
+    if (!(CONSENT_SCOPES as readonly string[]).includes(scope)) {
+      invalid(`/body/scopes/${i}`, `must be one of ${CONSENT_SCOPES.join(', ')}`);
+    }
+    if (scopes.indexOf(scope) !== i) invalid(`/body/scopes/${i}`, 'is listed twice');
+  });
+  const errors: FieldError[] = scopes.flatMap((scope, i) =>
+    granted.includes(scope)
+      ? []
+      : [{ path: `/body/scopes/${i}`, message: `${scope} was not granted to the app` }],
+  );
+  if (errors.length > 0) {
+    const missing = scopes.filter((s) => !granted.includes(s));
+    throw new AppError('INSUFFICIENT_SCOPE', `The app was not granted ${missing.join(', ')}`, { errors });
+  }
+}
+
+/** The expiry as a canonical RFC 3339 UTC timestamp. */
+function checkExpiry(expiresAt: string, now: Date): string {
+  const time = RFC3339.test(expiresAt) ? Date.parse(expiresAt) : Number.NaN;
+  if (Number.isNaN(time)) return invalid('/body/expires_at', 'must be an RFC 3339 date-time');
+  if (time <= now.getTime()) invalid('/body/expires_at', 'must be in the future');
+  const limit = new Date(now);
+  limit.setUTCFullYear(limit.getUTCFullYear() + 1);
+  if (time > limit.getTime()) invalid('/body/expires_at', 'must be at most one year away');
+  return new Date(time).toISOString();
+}
+
+function checkDate(value: string | null | undefined, path: string): string | null {
+  if (value === undefined || value === null) return null;
+  const valid = DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return valid ? value : invalid(path, 'must be a date (YYYY-MM-DD)');
+}
+
+export interface CheckedConsent {
+  readonly scopes: readonly ConsentScope[];
+  readonly expiresAt: string;
+  readonly transactionFromDate: string | null;
+  readonly transactionToDate: string | null;
+  readonly maxAmount: { readonly minor: bigint; readonly currency: string } | null;
+}
+
+/** Throws the first problem found; `granted` are the app's scopes. */
+export function checkNewConsent(input: NewConsent, granted: readonly string[], now: Date): CheckedConsent {
+  checkScopes(input.scopes, granted);
+  const expiresAt = checkExpiry(input.expiresAt, now);
+  const from = checkDate(input.transactionFromDate, '/body/transaction_from_date');
+  const to = checkDate(input.transactionToDate, '/body/transaction_to_date');
+  if (from !== null && to !== null && from > to) {
+    invalid('/body/transaction_to_date', 'must not be before transaction_from_date');
+  }
+  const maxAmount = input.maxAmount ?? null;
+  if (maxAmount !== null) {
+    if (!input.scopes.includes('payments.write')) {
+      invalid('/body/max_amount', 'is allowed only with the payments.write scope');
+    }
+    if (maxAmount.minor <= 0n) invalid('/body/max_amount/amount', 'must be greater than zero');
+  }
+  return {
+    scopes: [...input.scopes],
+    expiresAt,
+    transactionFromDate: from,
+    transactionToDate: to,
+    maxAmount,
+  };
+}

@@ -1,0 +1,262 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { decodeJwt } from 'jose';
+import * as oidc from 'openid-client';
+import { BACKENDS } from '../test-support/backends.ts';
+import { inputValue, inputValues, TestBrowser } from '../test-support/browser.ts';
+import { startTestServer, type TestServer } from '../test-support/server.ts';
+
+const REDIRECT_URI = 'https://budget.example/callback';
+
+for (const backend of BACKENDS) {
+  describe(`authorization code + PKCE through the login and consent pages [${backend}]`, () => {
+    let t: TestServer;
+    let config: oidc.Configuration;
+    let appToken: string;
+
+    const json = async (path: string, init: RequestInit & { token?: string } = {}) => {
+      const res = await fetch(`${t.url}${path}`, {
+        ...init,
+        headers: {
+          'content-type': 'application/json',
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        },
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+
+    const newConsent = async (scopes = ['accounts.read', 'transactions.read']) => {
+      const expires = new Date(Date.now() + 30 * 86400_000).toISOString();
+      const { status, body } = await json('/v1/consents', {
+        method: 'POST',
+        token: appToken,
+        body: JSON.stringify({ scopes, expires_at: expires }),
+      });
+      assert.equal(status, 201, JSON.stringify(body));
+      return String(body.id);
+    };
+
+    /** Drives the browser from the authorization URL to the login page; returns the page and its URL. */
+    const startAuthorization = async (browser: TestBrowser, consentId: string) => {
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT_URI,
+        scope: 'openid profile accounts.read transactions.read',
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state,
+        consent_id: consentId,
+      });
+      const { url: loginUrl, response } = await browser.follow(url.toString());
+      assert.equal(response.status, 200);
+      return { codeVerifier, state, loginUrl, loginPage: await response.text() };
+    };
+
+    const login = async (
+      browser: TestBrowser,
+      loginUrl: string,
+      loginPage: string,
+      password = 'sandbox-wanjiku-2026',
+    ) =>
+      browser.submit(`${loginUrl}/login`, {
+        csrf: inputValue(loginPage, 'csrf') ?? '',
+        username: 'wanjiku',
+        password,
+      });
+
+    before(async () => {
+      t = await startTestServer(backend);
+      const post = async (path: string, body: unknown, token?: string) => {
+        const res = await json(path, {
+          method: 'POST',
+          body: JSON.stringify(body),
+          ...(token ? { token } : {}),
+        });
+        assert.ok(res.status < 300, `${path}: ${JSON.stringify(res.body)}`);
+        return res.body;
+      };
+      await post('/developer/register', {
+        email: 'flow@fintech.example',
+        password: 'correct horse battery',
+        name: 'Flow',
+      });
+      const { token } = await post('/developer/login', {
+        email: 'flow@fintech.example',
+        password: 'correct horse battery',
+      });
+      const app = await post(
+        '/developer/apps',
+        {
+          name: 'Budget Buddy',
+          redirect_uris: [REDIRECT_URI],
+          scopes: ['openid', 'profile', 'accounts.read', 'transactions.read'],
+        },
+        String(token),
+      );
+      config = await oidc.discovery(
+        new URL(t.url),
+        String(app.client_id),
+        undefined,
+        oidc.ClientSecretBasic(String(app.client_secret)),
+        {
+          execute: [oidc.allowInsecureRequests],
+        },
+      );
+      appToken = (await oidc.clientCredentialsGrant(config, { scope: 'accounts.read transactions.read' }))
+        .access_token;
+    });
+    after(() => t?.close());
+
+    test('a customer logs in, picks accounts, and the app gets tokens bound to the consent', async () => {
+      const consentId = await newConsent();
+      const browser = new TestBrowser();
+      const { codeVerifier, state, loginUrl, loginPage } = await startAuthorization(browser, consentId);
+      assert.match(loginPage, /name="username"/);
+      assert.match(loginPage, /name="password"/);
+      assert.match(loginPage, /Budget Buddy/);
+
+      const afterLogin = await login(browser, loginUrl, loginPage);
+      assert.equal(afterLogin.status, 303);
+      const consentHop = await browser.follow(
+        new URL(String(afterLogin.headers.get('location')), t.url).toString(),
+      );
+      const consentPage = await consentHop.response.text();
+      assert.equal(consentHop.response.status, 200, consentPage);
+      assert.match(consentPage, /Allow Budget Buddy to access your account\?/);
+      assert.match(consentPage, /See your account details and balances/);
+      assert.match(consentPage, /See your transactions/);
+      const accountIds = inputValues(consentPage, 'account_ids');
+      assert.ok(accountIds.length >= 2, 'the customer sees their accounts');
+
+      const approved = await browser.submit(`${consentHop.url}/consent`, {
+        csrf: inputValue(consentPage, 'csrf') ?? '',
+        decision: 'approve',
+        account_ids: [accountIds[0]!],
+      });
+      assert.equal(approved.status, 303);
+      const callback = await browser.follow(
+        new URL(String(approved.headers.get('location')), t.url).toString(),
+        (l) => l.startsWith(REDIRECT_URI),
+      );
+      assert.ok(callback.url.startsWith(REDIRECT_URI), callback.url);
+
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(callback.url), {
+        pkceCodeVerifier: codeVerifier,
+        expectedState: state,
+      });
+      const access = decodeJwt(tokens.access_token);
+      assert.equal(access.consent_id, consentId);
+      assert.match(String(access.sub), /^cus_/);
+      assert.deepEqual(String(access.scope).split(' ').sort(), ['accounts.read', 'transactions.read']);
+      const claims = tokens.claims();
+      assert.equal(claims?.sub, access.sub);
+      assert.equal(claims?.name, 'Grace Wanjiku Njoroge');
+
+      const consent = await json(`/v1/consents/${consentId}`, { token: appToken });
+      assert.equal(consent.body.status, 'authorized');
+      assert.equal(consent.body.customer_id, access.sub);
+      assert.deepEqual(consent.body.account_ids, [accountIds[0]]);
+
+      // The code is single-use.
+      await assert.rejects(
+        oidc.authorizationCodeGrant(config, new URL(callback.url), {
+          pkceCodeVerifier: codeVerifier,
+          expectedState: state,
+        }),
+        (err: unknown) => (err as { error?: string }).error === 'invalid_grant',
+      );
+    });
+
+    test('a consent can be authorised only once', async () => {
+      const consentId = await newConsent();
+      const browser = new TestBrowser();
+      const first = await startAuthorization(browser, consentId);
+      const afterLogin = await login(browser, first.loginUrl, first.loginPage);
+      const hop = await browser.follow(new URL(String(afterLogin.headers.get('location')), t.url).toString());
+      const page = await hop.response.text();
+      await browser.submit(`${hop.url}/consent`, {
+        csrf: inputValue(page, 'csrf') ?? '',
+        decision: 'approve',
+        account_ids: inputValues(page, 'account_ids').slice(0, 1),
+      });
+      const again = new TestBrowser();
+      const second = await startAuthorization(again, consentId);
+      const login2 = await login(again, second.loginUrl, second.loginPage);
+      const hop2 = await again.follow(new URL(String(login2.headers.get('location')), t.url).toString());
+      assert.equal(hop2.response.status, 400);
+      assert.match(await hop2.response.text(), /can no longer be authorised/);
+    });
+
+    test('deny sends access_denied back to the app and rejects the consent', async () => {
+      const consentId = await newConsent();
+      const browser = new TestBrowser();
+      const { loginUrl, loginPage } = await startAuthorization(browser, consentId);
+      const afterLogin = await login(browser, loginUrl, loginPage);
+      const hop = await browser.follow(new URL(String(afterLogin.headers.get('location')), t.url).toString());
+      const page = await hop.response.text();
+      const denied = await browser.submit(`${hop.url}/consent`, {
+        csrf: inputValue(page, 'csrf') ?? '',
+        decision: 'deny',
+      });
+      const callback = await browser.follow(
+        new URL(String(denied.headers.get('location')), t.url).toString(),
+        (l) => l.startsWith(REDIRECT_URI),
+      );
+      assert.equal(new URL(callback.url).searchParams.get('error'), 'access_denied');
+      assert.equal((await json(`/v1/consents/${consentId}`, { token: appToken })).body.status, 'rejected');
+    });
+
+    test('forms without the CSRF token are refused', async () => {
+      const consentId = await newConsent();
+      const browser = new TestBrowser();
+      const { loginUrl } = await startAuthorization(browser, consentId);
+      const res = await browser.submit(`${loginUrl}/login`, {
+        username: 'wanjiku',
+        password: 'sandbox-wanjiku-2026',
+      });
+      assert.equal(res.status, 403);
+    });
+
+    test('repeated wrong passwords lock the account, even against the right one', async () => {
+      const consentId = await newConsent();
+      const browser = new TestBrowser();
+      const { loginUrl, loginPage } = await startAuthorization(browser, consentId);
+      const attempt = (password: string) =>
+        browser.submit(`${loginUrl}/login`, {
+          csrf: inputValue(loginPage, 'csrf') ?? '',
+          username: 'otieno',
+          password,
+        });
+      for (let i = 0; i < 5; i++) assert.equal((await attempt('wrong-password')).status, 401);
+      const locked = await attempt('sandbox-otieno-2026');
+      assert.equal(locked.status, 429);
+      assert.match(await locked.text(), /locked/);
+    });
+
+    test('missing or plain PKCE and unregistered redirect URIs are refused', async () => {
+      const base = {
+        client_id: config.clientMetadata().client_id,
+        response_type: 'code',
+        scope: 'openid',
+        state: 'x',
+      };
+      const noPkce = await fetch(
+        `${t.url}/oauth2/authorize?${new URLSearchParams({ ...base, redirect_uri: REDIRECT_URI })}`,
+        { redirect: 'manual' },
+      );
+      assert.match(String(noPkce.headers.get('location')), /error=invalid_request/);
+      const plain = await fetch(
+        `${t.url}/oauth2/authorize?${new URLSearchParams({ ...base, redirect_uri: REDIRECT_URI, code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' })}`,
+        { redirect: 'manual' },
+      );
+      assert.match(String(plain.headers.get('location')), /error=invalid_request/);
+      const wrongRedirect = await fetch(
+        `${t.url}/oauth2/authorize?${new URLSearchParams({ ...base, redirect_uri: 'https://evil.example/cb', code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' })}`,
+        { redirect: 'manual' },
+      );
+      assert.equal(wrongRedirect.status, 400);
+      assert.equal(wrongRedirect.headers.get('location'), null, 'never redirects to an unregistered URI');
+    });
+  });
+}
