@@ -3,7 +3,7 @@
  * of our published keys, for the API audience, from our issuer, not expired. Callers then apply their
  * own checks (scope, consent, revocation).
  */
-import { createLocalJWKSet, type JWK, jwtVerify } from 'jose';
+import { createLocalJWKSet, type JWK, type JWTPayload, jwtVerify } from 'jose';
 import { AppError } from '../platform/index.ts';
 
 export interface AccessTokenClaims {
@@ -18,21 +18,31 @@ export interface AccessTokenClaims {
 
 export type AccessTokenVerifier = (token: string) => Promise<AccessTokenClaims>;
 
-export function createAccessTokenVerifier(
+/** Verifies the signature, issuer, audience, type and expiry of a JWT access token; throws otherwise. */
+export type JwtVerifier = (token: string) => Promise<JWTPayload>;
+
+export function createJwtVerifier(
   issuer: string,
   audience: string,
   signingKeys: readonly JWK[],
-): AccessTokenVerifier {
+): JwtVerifier {
   const publicKeys = signingKeys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub }) => pub);
   const keySet = createLocalJWKSet({ keys: publicKeys });
-  return async (token) => {
-    try {
-      const { payload } = await jwtVerify(token, keySet, {
+  return async (token) =>
+    (
+      await jwtVerify(token, keySet, {
         issuer,
         audience,
         typ: 'at+jwt',
         algorithms: ['ES256', 'PS256', 'RS256'],
-      });
+      })
+    ).payload;
+}
+
+export function createAccessTokenVerifier(verifyJwt: JwtVerifier): AccessTokenVerifier {
+  return async (token) => {
+    try {
+      const payload = await verifyJwt(token);
       if (typeof payload.client_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
         throw new Error('missing claims');
       }

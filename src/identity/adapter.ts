@@ -6,11 +6,15 @@
 
 import type { Kysely } from 'kysely';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { type JwtLookup, REVOKED_JWT, unwrapJwt } from './jwt-lookup.ts';
 import type { IdentityTables } from './tables.ts';
+
+/** Models whose tokens are JWTs: found by verifying them, revoked by a deny-list entry. */
+const JWT_MODELS = new Set(['AccessToken', 'ClientCredentials']);
 
 const now = () => Math.floor(Date.now() / 1000);
 
-export function createDbAdapter(db: Kysely<IdentityTables>, model: string): Adapter {
+export function createDbAdapter(db: Kysely<IdentityTables>, model: string, jwtLookup?: JwtLookup): Adapter {
   const table = db.selectFrom('oidc_payloads');
   const load = (
     row:
@@ -39,6 +43,8 @@ export function createDbAdapter(db: Kysely<IdentityTables>, model: string): Adap
         .execute();
     },
     async find(id) {
+      const jwt = jwtLookup && JWT_MODELS.has(model) ? unwrapJwt(id) : undefined;
+      if (jwt) return jwtLookup?.(model, jwt);
       return load(
         await table.select(columns).where('model', '=', model).where('id', '=', id).executeTakeFirst(),
       );
@@ -66,6 +72,16 @@ export function createDbAdapter(db: Kysely<IdentityTables>, model: string): Adap
         .execute();
     },
     async destroy(id) {
+      if (jwtLookup && JWT_MODELS.has(model)) {
+        // A JWT cannot be deleted: remember its id until it would have expired anyway.
+        const denied = { payload: '{}', grant_id: null, uid: null, user_code: null, consumed_at: null };
+        await db
+          .insertInto('oidc_payloads')
+          .values({ model: REVOKED_JWT, id, expires_at: now() + 24 * 3600, ...denied })
+          .onConflict((oc) => oc.columns(['model', 'id']).doNothing())
+          .execute();
+        return;
+      }
       await db.deleteFrom('oidc_payloads').where('model', '=', model).where('id', '=', id).execute();
     },
     async revokeByGrantId(grantId) {

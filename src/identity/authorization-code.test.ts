@@ -18,7 +18,7 @@ for (const backend of BACKENDS) {
       const res = await fetch(`${t.url}${path}`, {
         ...init,
         headers: {
-          'content-type': 'application/json',
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
           ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
         },
       });
@@ -65,6 +65,40 @@ for (const backend of BACKENDS) {
         password,
       });
 
+    /** The whole browser flow for one consent, ending with the app's tokens. */
+    const authorize = async (consentId: string, scope: string) => {
+      const browser = new TestBrowser();
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT_URI,
+        scope,
+        prompt: 'consent',
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state,
+        consent_id: consentId,
+      });
+      const start = await browser.follow(url.toString());
+      const loginPage = await start.response.text();
+      const afterLogin = await login(browser, start.url, loginPage);
+      const hop = await browser.follow(new URL(String(afterLogin.headers.get('location')), t.url).toString());
+      const page = await hop.response.text();
+      const approved = await browser.submit(`${hop.url}/consent`, {
+        csrf: inputValue(page, 'csrf') ?? '',
+        decision: 'approve',
+        account_ids: inputValues(page, 'account_ids').slice(0, 1),
+      });
+      const callback = await browser.follow(
+        new URL(String(approved.headers.get('location')), t.url).toString(),
+        (l) => l.startsWith(REDIRECT_URI),
+      );
+      return oidc.authorizationCodeGrant(config, new URL(callback.url), {
+        pkceCodeVerifier: codeVerifier,
+        expectedState: state,
+      });
+    };
+
     before(async () => {
       t = await startTestServer(backend);
       const post = async (path: string, body: unknown, token?: string) => {
@@ -90,7 +124,7 @@ for (const backend of BACKENDS) {
         {
           name: 'Budget Buddy',
           redirect_uris: [REDIRECT_URI],
-          scopes: ['openid', 'profile', 'accounts.read', 'transactions.read'],
+          scopes: ['openid', 'profile', 'offline_access', 'accounts.read', 'transactions.read'],
         },
         String(token),
       );
@@ -166,6 +200,46 @@ for (const backend of BACKENDS) {
         }),
         (err: unknown) => (err as { error?: string }).error === 'invalid_grant',
       );
+    });
+
+    test('introspection answers for JWT access tokens, and revoking the consent stops them and the refresh token', async () => {
+      const consentId = await newConsent();
+      const tokens = await authorize(consentId, 'openid offline_access accounts.read');
+      assert.ok(tokens.refresh_token, 'offline_access gives a refresh token');
+      const active = await oidc.tokenIntrospection(config, tokens.access_token);
+      assert.equal(active.active, true);
+      assert.equal(active.consent_id, consentId);
+      assert.match(String(active.sub), /^cus_/);
+      assert.equal(active.scope, 'accounts.read');
+      const cc = await oidc.tokenIntrospection(config, appToken);
+      assert.equal(cc.active, true);
+      assert.equal(cc.client_id, config.clientMetadata().client_id);
+
+      const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
+      assert.equal(decodeJwt(refreshed.access_token).consent_id, consentId);
+      assert.equal(
+        refreshed.refresh_token ?? tokens.refresh_token,
+        tokens.refresh_token,
+        'no rotation by default',
+      );
+
+      const revoked = await json(`/v1/consents/${consentId}`, { method: 'DELETE', token: appToken });
+      assert.equal(revoked.body.status, 'revoked');
+      assert.equal((await oidc.tokenIntrospection(config, tokens.access_token)).active, false);
+      assert.equal((await oidc.tokenIntrospection(config, refreshed.access_token)).active, false);
+      await assert.rejects(oidc.refreshTokenGrant(config, tokens.refresh_token!), (err: unknown) => {
+        assert.equal((err as { error?: string }).error, 'invalid_grant');
+        return true;
+      });
+    });
+
+    test('the revocation endpoint revokes a single access token', async () => {
+      const consentId = await newConsent();
+      const tokens = await authorize(consentId, 'openid accounts.read');
+      await oidc.tokenRevocation(config, tokens.access_token);
+      assert.equal((await oidc.tokenIntrospection(config, tokens.access_token)).active, false);
+      const other = (await oidc.clientCredentialsGrant(config, { scope: 'accounts.read' })).access_token;
+      assert.equal((await oidc.tokenIntrospection(config, other)).active, true, 'other tokens are untouched');
     });
 
     test('a consent can be authorised only once', async () => {

@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
 import { type Config, type Database, deriveKey, type ModuleMigrations } from '../platform/index.ts';
-import { type AccessTokenVerifier, createAccessTokenVerifier } from './access-tokens.ts';
+import { type AccessTokenVerifier, createAccessTokenVerifier, createJwtVerifier } from './access-tokens.ts';
 import { createDbAdapter, deleteExpired } from './adapter.ts';
 import type { IdentityDeps } from './deps.ts';
 import { interactionRoutes } from './interactions/routes.ts';
+import { createJwtLookup } from './jwt-lookup.ts';
 import { loadSigningKeys, rotateSigningKeys } from './keys.ts';
 import { identityMigration } from './migrations/0001_identity.ts';
 import { loginAttemptsMigration } from './migrations/0002_login_attempts.ts';
@@ -48,10 +49,12 @@ export async function createIdentity(
 ): Promise<Identity> {
   const db = database.schema<IdentityTables>(SCHEMA);
   const signingKeys = await loadSigningKeys(db, config.masterKey);
-  const provider = createProvider({ config, db, deps, signingKeys });
+  const verifyJwt = createJwtVerifier(config.publicUrl, apiAudience(config), signingKeys);
+  const jwtLookup = createJwtLookup(db, verifyJwt, deps);
+  const provider = createProvider({ config, db, deps, signingKeys, jwtLookup });
   const timer = setInterval(() => void deleteExpired(db).catch(() => {}), CLEANUP_INTERVAL_MS);
   timer.unref();
-  const verifyAccessToken = createAccessTokenVerifier(config.publicUrl, apiAudience(config), signingKeys);
+  const verifyAccessToken = createAccessTokenVerifier(verifyJwt);
   const revokeGrant = async (grantId: string) => {
     await createDbAdapter(db, 'Grant').revokeByGrantId(grantId);
     await createDbAdapter(db, 'Grant').destroy(grantId);

@@ -11,6 +11,7 @@ import { API_SCOPES, APP_SCOPES, type ClientRecord } from '../developers/index.t
 import { type Config, deriveKey, digest, equalDigests } from '../platform/index.ts';
 import { createDbAdapter } from './adapter.ts';
 import type { IdentityDeps } from './deps.ts';
+import type { JwtLookup } from './jwt-lookup.ts';
 import type { IdentityTables } from './tables.ts';
 
 export interface ProviderOptions {
@@ -18,6 +19,7 @@ export interface ProviderOptions {
   readonly db: Kysely<IdentityTables>;
   readonly deps: IdentityDeps;
   readonly signingKeys: readonly JWK[];
+  readonly jwtLookup: JwtLookup;
 }
 
 /** The audience of API access tokens. */
@@ -48,6 +50,7 @@ export function clientMetadata(app: ClientRecord): ClientMetadata | undefined {
     response_types: ['code'],
     scope: app.scopes.join(' '),
     require_pushed_authorization_requests: app.requirePushedAuthorizationRequests,
+    refresh_token_rotation: app.refreshTokenRotation,
     ...(app.jwks ? { jwks: app.jwks as ClientMetadata['jwks'] } : {}),
     ...(app.jwksUri ? { jwks_uri: app.jwksUri } : {}),
   };
@@ -61,7 +64,21 @@ export function createProvider(options: ProviderOptions): Provider {
 
   const configuration: Configuration = {
     adapter: (model: string) => {
-      if (model !== 'Client') return createDbAdapter(db, model);
+      if (model === 'RefreshToken') {
+        // A refresh token never outlives its consent: once the consent is no longer authorised
+        // (revoked, or expired), the token is not found.
+        const adapter = createDbAdapter(db, model);
+        return {
+          ...adapter,
+          find: async (id: string) => {
+            const payload = await adapter.find(id);
+            if (!payload?.grantId) return payload;
+            const consent = await deps.consents().findByGrantId(payload.grantId);
+            return !consent || consent.status === 'authorized' ? payload : undefined;
+          },
+        };
+      }
+      if (model !== 'Client') return createDbAdapter(db, model, options.jwtLookup);
       return {
         find: async (id: string) => {
           const app = await clients.findClient(id);
@@ -128,6 +145,9 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     interactions: { url: (_ctx, interaction) => `/login/${interaction.uid}` },
     extraParams: ['consent_id'],
+    extraClientMetadata: { properties: ['refresh_token_rotation'] },
+    // Off unless the app asks for it: FAPI 2.0 forbids rotation, and rotation races revoke whole grants.
+    rotateRefreshToken: (ctx) => ctx.oidc.client?.metadata().refresh_token_rotation === true,
     findAccount: async (_ctx, sub) => {
       const customer = await deps.customers.get(sub).catch(() => undefined);
       if (!customer) return undefined;
