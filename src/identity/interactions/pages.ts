@@ -3,9 +3,9 @@
  * words, shows the expiry, and lists the customer's accounts as `account_ids` checkboxes.
  */
 import type { Consent } from '../../consents/types.ts';
+import { html, page } from '../../platform/http/html.ts';
 import { formatAmount } from '../../platform/index.ts';
 import type { CustomerAccount } from '../deps.ts';
-import { html, page } from './html.ts';
 
 const PERMISSIONS: Record<string, string> = {
   'accounts.read': 'See your account details and balances',
