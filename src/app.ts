@@ -9,11 +9,12 @@ import { consentRoutes, consentsMigrations, createConsentService } from './conse
 import {
   coreBankingMigrations,
   createCoreBanking,
+  SANDBOX_CUSTOMERS,
   sandboxRoutes,
   seedSandboxData,
 } from './core-banking/index.ts';
 import { createDeveloperService, developerRoutes, developersMigrations } from './developers/index.ts';
-import { createIdentity, identityMigrations } from './identity/index.ts';
+import { createIdentity, identityMigrations, sandboxAuthorizeRoutes } from './identity/index.ts';
 import { openApiPlugin } from './platform/http/openapi.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
@@ -97,7 +98,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       consents,
       verifyAccessToken: identity.verifyAccessToken,
     });
-    if (config.sandbox) await app.register(sandboxRoutes, { prefix: '/sandbox', coreBanking });
+    if (config.sandbox) {
+      await app.register(sandboxRoutes, { prefix: '/sandbox', coreBanking });
+      await app.register(sandboxAuthorizeRoutes, {
+        prefix: '/sandbox',
+        sandboxPassword: (username) => SANDBOX_CUSTOMERS.find((c) => c.username === username)?.password,
+      });
+    }
     await app.ready();
     return app;
   } catch (err) {

@@ -9,6 +9,7 @@ import { type Config, type Database, deriveKey, type ModuleMigrations } from '..
 import { type AccessTokenVerifier, createAccessTokenVerifier, createJwtVerifier } from './access-tokens.ts';
 import { createDbAdapter, deleteExpired } from './adapter.ts';
 import type { IdentityDeps } from './deps.ts';
+import { clearFailures, isLocked, recordFailure } from './interactions/lockout.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { createJwtLookup } from './jwt-lookup.ts';
 import { loadSigningKeys, rotateSigningKeys } from './keys.ts';
@@ -22,6 +23,7 @@ export type { AccessTokenClaims, AccessTokenVerifier } from './access-tokens.ts'
 export type { ClientDirectory, ConsentDirectory, CustomerDirectory, IdentityDeps } from './deps.ts';
 
 export { apiAudience, OAUTH_ROUTES } from './provider.ts';
+export { sandboxAuthorizeRoutes } from './sandbox-authorize.ts';
 
 export const identityMigrations: ModuleMigrations = Object.freeze({
   module: SCHEMA,
@@ -34,6 +36,12 @@ export interface Identity {
   readonly routes: (app: FastifyInstance) => Promise<void>;
   /** Verifies an API access token locally (signature, issuer, audience, expiry). */
   readonly verifyAccessToken: AccessTokenVerifier;
+  /** Per-username login lockout, shared by every page where customers log in. */
+  readonly lockout: {
+    isLocked(username: string): Promise<boolean>;
+    recordFailure(username: string): Promise<void>;
+    clearFailures(username: string): Promise<void>;
+  };
   /** Revokes an OAuth grant and every code and token issued under it, at once. */
   revokeGrant(grantId: string): Promise<void>;
   /** Stops the expiry clean-up timer. */
@@ -68,7 +76,12 @@ export async function createIdentity(
       csrfKey: deriveKey(config.masterKey, 'csrf'),
     });
   };
-  return { provider, routes, verifyAccessToken, revokeGrant, close: () => clearInterval(timer) };
+  const lockout = {
+    isLocked: (username: string) => isLocked(db, username),
+    recordFailure: (username: string) => recordFailure(db, username),
+    clearFailures: (username: string) => clearFailures(db, username),
+  };
+  return { provider, routes, lockout, verifyAccessToken, revokeGrant, close: () => clearInterval(timer) };
 }
 
 /** `wekeza keys rotate`: a new current key generation; the old current one is still published. */

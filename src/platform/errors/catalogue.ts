@@ -76,6 +76,8 @@ export const catalogue = Object.freeze({
   CONSENT_EXPIRED: entry('conflict', 'The consent has expired'),
   CONSENT_NOT_ACTIVE: entry('conflict', 'The consent is not authorised'),
   ACCOUNT_NOT_ELIGIBLE: entry('invalid', 'The account cannot be shared under this consent'),
+  // sandbox
+  SANDBOX_AUTHORIZATION_FAILED: entry('unprocessable', 'The sandbox authorisation did not complete'),
 } as const);
 
 export type ErrorCode = keyof typeof catalogue;
