@@ -13,6 +13,7 @@ for (const backend of BACKENDS) {
     let t: TestServer;
     let config: oidc.Configuration;
     let appToken: string;
+    let developerToken: string;
 
     const json = async (path: string, init: RequestInit & { token?: string } = {}) => {
       const res = await fetch(`${t.url}${path}`, {
@@ -119,6 +120,7 @@ for (const backend of BACKENDS) {
         email: 'flow@fintech.example',
         password: 'correct horse battery',
       });
+      developerToken = String(token);
       const app = await post(
         '/developer/apps',
         {
@@ -214,6 +216,24 @@ for (const backend of BACKENDS) {
       const cc = await oidc.tokenIntrospection(config, appToken);
       assert.equal(cc.active, true);
       assert.equal(cc.client_id, config.clientMetadata().client_id);
+
+      const otherApp = await json('/developer/apps', {
+        method: 'POST',
+        token: developerToken,
+        body: JSON.stringify({ name: 'Nosy', redirect_uris: [REDIRECT_URI], scopes: ['accounts.read'] }),
+      });
+      const nosy = await oidc.discovery(
+        new URL(t.url),
+        String(otherApp.body.client_id),
+        undefined,
+        oidc.ClientSecretBasic(String(otherApp.body.client_secret)),
+        { execute: [oidc.allowInsecureRequests] },
+      );
+      assert.equal(
+        (await oidc.tokenIntrospection(nosy, tokens.access_token)).active,
+        false,
+        'only the own app',
+      );
 
       const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
       assert.equal(decodeJwt(refreshed.access_token).consent_id, consentId);

@@ -20,6 +20,7 @@ export interface ConsentRoutesOptions {
 }
 
 const tags = ['consents'];
+const security = [{ clientToken: [] }];
 
 export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = async (app, opts) => {
   const { consents } = opts;
@@ -30,6 +31,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = as
     {
       schema: {
         tags,
+        security,
         summary: 'Request a consent',
         description:
           'With the app’s client-credentials token. The consent starts `awaiting_authorization`; send the ' +
@@ -49,6 +51,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = as
     {
       schema: {
         tags,
+        security,
         summary: 'Get one of your consents',
         description: 'Once authorised it shows the customer and the accounts; `history` lists every change.',
         params: ConsentIdParams,
@@ -64,6 +67,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = as
     {
       schema: {
         tags,
+        security,
         summary: 'Revoke one of your consents',
         description:
           'The OAuth grant and every token issued under the consent stop working at once. Answers with the ' +

@@ -36,11 +36,30 @@ async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void
             scheme: 'bearer',
             description: 'A developer token from `POST /developer/login`',
           },
+          clientToken: {
+            type: 'oauth2',
+            description: "An app's access token from the client-credentials grant (`/oauth2/token`)",
+            flows: {
+              clientCredentials: {
+                tokenUrl: '/oauth2/token',
+                scopes: {
+                  'accounts.read': 'Create consents to read accounts and balances',
+                  'transactions.read': 'Create consents to read transactions',
+                  'payments.write': 'Create consents to make payments',
+                },
+              },
+            },
+          },
         },
       },
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'developers', description: 'Developer accounts and their apps (OAuth clients)' },
+        {
+          name: 'consents',
+          description:
+            'What a customer agreed an app may see or do. Created by the app with its client-credentials token, then authorised by the customer at the authorization endpoint (`consent_id` parameter).',
+        },
         { name: 'sandbox', description: 'Sandbox helpers (sandbox mode only)' },
       ],
     },
