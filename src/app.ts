@@ -5,6 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
+import { accountRoutes } from './consents/account/index.ts';
 import { consentRoutes, consentsMigrations, createConsentService } from './consents/index.ts';
 import {
   coreBankingMigrations,
@@ -92,6 +93,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(healthPlugin, { checks });
 
     await identity.routes(app);
+    await app.register(accountRoutes, {
+      consents,
+      config,
+      authenticate: (username, password) => coreBanking.authenticateCustomer(username, password),
+      ...identity.lockout,
+      appName: async (clientId) => (await developers.findClient(clientId))?.name ?? clientId,
+      accounts: (customerId) => coreBanking.listAccounts(customerId),
+    });
     await app.register(developerRoutes, { prefix: '/developer', developers });
     await app.register(consentRoutes, {
       prefix: '/v1/consents',

@@ -67,8 +67,7 @@ for (const backend of BACKENDS) {
       });
 
     /** The whole browser flow for one consent, ending with the app's tokens. */
-    const authorize = async (consentId: string, scope: string) => {
-      const browser = new TestBrowser();
+    const authorize = async (consentId: string, scope: string, browser = new TestBrowser()) => {
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const url = oidc.buildAuthorizationUrl(config, {
@@ -80,11 +79,15 @@ for (const backend of BACKENDS) {
         state,
         consent_id: consentId,
       });
-      const start = await browser.follow(url.toString());
-      const loginPage = await start.response.text();
-      const afterLogin = await login(browser, start.url, loginPage);
-      const hop = await browser.follow(new URL(String(afterLogin.headers.get('location')), t.url).toString());
-      const page = await hop.response.text();
+      let hop = await browser.follow(url.toString());
+      let page = await hop.response.text();
+      if (page.includes('name="username"')) {
+        // No session yet in this browser: log in first.
+        const afterLogin = await login(browser, hop.url, page);
+        hop = await browser.follow(new URL(String(afterLogin.headers.get('location')), t.url).toString());
+        page = await hop.response.text();
+      }
+      assert.equal(hop.response.status, 200, page);
       const approved = await browser.submit(`${hop.url}/consent`, {
         csrf: inputValue(page, 'csrf') ?? '',
         decision: 'approve',
@@ -94,6 +97,7 @@ for (const backend of BACKENDS) {
         new URL(String(approved.headers.get('location')), t.url).toString(),
         (l) => l.startsWith(REDIRECT_URI),
       );
+      assert.ok(callback.url.startsWith(REDIRECT_URI), `ended at ${callback.url}`);
       return oidc.authorizationCodeGrant(config, new URL(callback.url), {
         pkceCodeVerifier: codeVerifier,
         expectedState: state,
@@ -251,6 +255,24 @@ for (const backend of BACKENDS) {
         assert.equal((err as { error?: string }).error, 'invalid_grant');
         return true;
       });
+    });
+
+    test('a second consent in the same browser session gets its own grant and its own tokens', async () => {
+      const browser = new TestBrowser();
+      const first = await newConsent();
+      const second = await newConsent(['accounts.read']);
+      const one = await authorize(first, 'openid accounts.read transactions.read', browser);
+      const two = await authorize(second, 'openid accounts.read', browser);
+      assert.equal(decodeJwt(one.access_token).consent_id, first);
+      assert.equal(decodeJwt(two.access_token).consent_id, second);
+      assert.equal(decodeJwt(two.access_token).scope, 'accounts.read');
+      await json(`/v1/consents/${first}`, { method: 'DELETE', token: appToken });
+      assert.equal((await oidc.tokenIntrospection(config, one.access_token)).active, false);
+      assert.equal(
+        (await oidc.tokenIntrospection(config, two.access_token)).active,
+        true,
+        'the other consent lives on',
+      );
     });
 
     test('the revocation endpoint revokes a single access token', async () => {

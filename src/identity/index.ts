@@ -74,6 +74,7 @@ export async function createIdentity(
       deps,
       db,
       csrfKey: deriveKey(config.masterKey, 'csrf'),
+      audience: apiAudience(config),
     });
   };
   const lockout = {

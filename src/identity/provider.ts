@@ -149,6 +149,16 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     interactions: { url: (_ctx, interaction) => `/login/${interaction.uid}` },
     extraParams: ['consent_id'],
+    // Each consent gets its own grant: a request naming a consent never reuses the session's earlier
+    // grant for the app (that would skip the consent page and bind tokens to the old consent).
+    loadExistingGrant: async (ctx) => {
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ??
+        (ctx.oidc.params?.consent_id
+          ? undefined
+          : ctx.oidc.session?.grantIdFor(ctx.oidc.client?.clientId ?? ''));
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+    },
     extraClientMetadata: { properties: ['refresh_token_rotation'] },
     // Off unless the app asks for it: FAPI 2.0 forbids rotation, and rotation races revoke whole grants.
     rotateRefreshToken: (ctx) => ctx.oidc.client?.metadata().refresh_token_rotation === true,

@@ -22,6 +22,8 @@ export interface InteractionOptions {
   readonly deps: IdentityDeps;
   readonly db: Kysely<IdentityTables>;
   readonly csrfKey: Buffer;
+  /** The API audience: the resource the consent's scopes are granted for. */
+  readonly audience: string;
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -52,9 +54,10 @@ const SECURITY_HEADERS = {
 };
 
 const IDENTITY_SCOPES = ['profile', 'email', 'phone'];
+const OIDC_SCOPES = ['openid', 'offline_access', ...IDENTITY_SCOPES];
 
 export async function interactionRoutes(app: FastifyInstance, opts: InteractionOptions): Promise<void> {
-  const { provider, deps, db, csrfKey } = opts;
+  const { provider, deps, db, csrfKey, audience } = opts;
   await app.register(formbody, { bodyLimit: 8192 });
 
   const send = (reply: FastifyReply, status: number, body: string) =>
@@ -229,13 +232,18 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionO
       if (!consent && resourceScopes.some(([, scopes]) => scopes.length > 0)) {
         return renderConsent(reply, details, 400, 'The app asked for account access without a consent.');
       }
+      // A new grant holds everything this request asks for (not only what the session lacks): it
+      // belongs to this consent alone, so revoking the consent revokes exactly it.
       const grant = new provider.Grant({ accountId: customerId, clientId });
-      if (prompt.missingOIDCScope?.length) grant.addOIDCScope(prompt.missingOIDCScope.join(' '));
+      const requested = String(details.params.scope ?? '')
+        .split(' ')
+        .filter(Boolean);
+      // The consent's scopes count as granted only as far as the consent covers them.
+      const apiScopes = requested.filter((s) => consent?.scopes.includes(s as never));
+      const oidcScopes = [...requested.filter((s) => OIDC_SCOPES.includes(s)), ...apiScopes];
+      if (oidcScopes.length) grant.addOIDCScope(oidcScopes.join(' '));
       if (prompt.missingOIDCClaims?.length) grant.addOIDCClaims(prompt.missingOIDCClaims);
-      for (const [resource, scopes] of resourceScopes) {
-        const allowed = scopes.filter((s) => consent?.scopes.includes(s as never));
-        if (allowed.length) grant.addResourceScope(resource, allowed.join(' '));
-      }
+      if (apiScopes.length) grant.addResourceScope(audience, apiScopes.join(' '));
       const grantId = await grant.save();
       if (consent) {
         const accountIds = [body.account_ids ?? []].flat();

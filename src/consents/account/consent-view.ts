@@ -1,0 +1,78 @@
+/**
+ * @module What the consent list shows of one consent, in the customer's words: the app, what it may
+ * do (the same wording as the OAuth consent page), which accounts (masked), its status and dates.
+ */
+import { formatAmount } from '../../platform/index.ts';
+import type { Consent, ConsentStatus } from '../types.ts';
+
+/** Worded exactly as on the OAuth consent page, so the customer recognises what they agreed to. */
+const PERMISSIONS: Record<string, string> = {
+  'accounts.read': 'See your account details and balances',
+  'transactions.read': 'See your transactions',
+  'payments.write': 'Make payments from your accounts',
+};
+
+const STATUS_TEXT: Record<ConsentStatus, string> = {
+  awaiting_authorization: 'Waiting for your approval',
+  authorized: 'Active',
+  rejected: 'Declined',
+  revoked: 'Withdrawn',
+  expired: 'Expired',
+};
+
+export interface ConsentView {
+  readonly id: string;
+  readonly appName: string;
+  readonly state: ConsentStatus;
+  /** The status in the customer's words. */
+  readonly status: string;
+  readonly permissions: readonly string[];
+  readonly accounts: readonly string[];
+  /** When the customer authorised it (ISO), if they did. */
+  readonly since: string | undefined;
+  readonly until: string;
+  /** When it was withdrawn or expired (ISO), if it was. */
+  readonly ended: string | undefined;
+  readonly canWithdraw: boolean;
+}
+
+export const masked = (accountNumber: string): string => `•••• ${accountNumber.slice(-4)}`;
+
+function permissionsOf(consent: Consent): string[] {
+  return consent.scopes.map((scope) => {
+    let text = PERMISSIONS[scope] ?? scope;
+    if (scope === 'transactions.read' && (consent.transactionFromDate || consent.transactionToDate)) {
+      text += ` (from ${consent.transactionFromDate ?? 'the start'} to ${consent.transactionToDate ?? 'today'})`;
+    }
+    if (scope === 'payments.write' && consent.maxAmount) {
+      const { minor, currency } = consent.maxAmount;
+      text += `, up to ${formatAmount(minor, currency)} ${currency} each`;
+    }
+    return text;
+  });
+}
+
+export function consentView(
+  consent: Consent,
+  appName: string,
+  accounts: ReadonlyMap<string, { readonly nickname: string; readonly accountNumber: string }>,
+): ConsentView {
+  const at = (status: ConsentStatus) => consent.history.findLast((h) => h.to === status)?.at;
+  return {
+    id: consent.id,
+    appName,
+    state: consent.status,
+    status: STATUS_TEXT[consent.status],
+    permissions: permissionsOf(consent),
+    accounts: consent.accountIds.map((id) => {
+      const account = accounts.get(id);
+      return account
+        ? `${account.nickname} ${masked(account.accountNumber)}`
+        : 'An account that is now closed';
+    }),
+    since: at('authorized'),
+    until: consent.expiresAt,
+    ended: consent.status === 'revoked' || consent.status === 'expired' ? at(consent.status) : undefined,
+    canWithdraw: consent.status === 'authorized',
+  };
+}

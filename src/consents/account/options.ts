@@ -1,0 +1,21 @@
+/**
+ * @module What the customer's consent pages need from the rest of the platform. The app factory wires
+ * it: consents, identity's login lockout, core banking's customers and accounts, developers' app names.
+ */
+import type { Config } from '../../platform/index.ts';
+import type { ConsentService } from '../service.ts';
+
+export interface AccountRoutesOptions {
+  readonly consents: ConsentService;
+  readonly config: Config;
+  /** The customer with these credentials, or null (core banking). */
+  authenticate(username: string, password: string): Promise<{ id: string; name: string } | null>;
+  /** Per-username login lockout (identity), shared with the OAuth login page. */
+  isLocked(username: string): Promise<boolean>;
+  recordFailure(username: string): Promise<void>;
+  clearFailures(username: string): Promise<void>;
+  /** The app's display name (developers). */
+  appName(clientId: string): Promise<string>;
+  /** The customer's accounts (core banking). */
+  accounts(customerId: string): Promise<readonly { id: string; nickname: string; accountNumber: string }[]>;
+}
