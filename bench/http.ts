@@ -42,7 +42,7 @@ try {
         `| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.errors} |`,
       );
     } finally {
-      server.stop();
+      await server.stop();
     }
   }
 } finally {

@@ -1,17 +1,55 @@
 /**
- * @module Starts a benchmark server (bench/serve.ts) in its own process and waits until it listens.
+ * @module Starts a benchmark server in its own process and waits until it answers: `bare` (plain
+ * Fastify, bench/serve.ts) or `wekeza` (the real `wekeza start`, with its own worker processes).
  */
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { freePort } from '../src/test-support/server.ts';
 
-export async function serve(kind: 'bare' | 'wekeza', databaseUrl: string) {
+export interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+export async function serve(kind: 'bare' | 'wekeza', databaseUrl: string, workers = 1): Promise<Server> {
   const port = await freePort();
-  const child = fork(new URL('./serve.ts', import.meta.url), [kind, databaseUrl, String(port)], {
-    stdio: 'inherit',
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.disconnect() };
+  const url = `http://127.0.0.1:${port}`;
+  const child =
+    kind === 'bare'
+      ? fork(new URL('./serve.ts', import.meta.url), [String(port)], { stdio: 'inherit' })
+      : fork(new URL('../bin/wekeza.js', import.meta.url), ['start'], {
+          stdio: 'inherit',
+          env: {
+            ...process.env,
+            LOG_LEVEL: 'warn',
+            DATABASE_URL: databaseUrl,
+            WEKEZA_SANDBOX: 'true',
+            WEKEZA_WORKERS: String(workers),
+            PORT: String(port),
+            PUBLIC_URL: url,
+          },
+        });
+  const gone = exited(child);
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(`${url}/livez`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) {
+      // Give every worker a moment to listen too.
+      await new Promise((r) => setTimeout(r, workers > 1 ? 1500 : 0));
+      return {
+        url,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await gone;
+        },
+      };
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${kind} server did not start`);
 }

@@ -2,7 +2,7 @@
  * @module Token endpoint benchmark: client-credentials grants per second (real client authentication
  * and ES256-signed JWT access tokens) against the platform on PostgreSQL, with a bare Fastify JSON
  * endpoint measured in the same run as the baseline. Usage: node bench/token.ts [--duration 10]
- * [--connections 50] [--database sqlite|postgres]
+ * [--connections 50] [--database sqlite|postgres] [--workers 2]
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -14,10 +14,12 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     database: { type: 'string', default: 'postgres' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const workers = Number(values.workers);
 
 async function json(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const res = await fetch(url, {
@@ -40,10 +42,10 @@ try {
       `| bare Fastify GET /livez (baseline) | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
     );
   } finally {
-    bare.stop();
+    await bare.stop();
   }
 
-  const server = await serve('wekeza', databaseUrl);
+  const server = await serve('wekeza', databaseUrl, workers);
   try {
     await json(`${server.url}/developer/register`, {
       email: 'bench@example.com',
@@ -69,10 +71,10 @@ try {
       connections,
     });
     rows.push(
-      `| Wekeza POST /oauth2/token (client credentials, ${testDb.config.kind}) | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
+      `| Wekeza POST /oauth2/token (client credentials, ${testDb.config.kind}, ${workers} worker${workers > 1 ? 's' : ''}) | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
     );
   } finally {
-    server.stop();
+    await server.stop();
   }
 } finally {
   await testDb.drop();

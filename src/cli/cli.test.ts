@@ -56,45 +56,48 @@ test('wekeza seed fills an empty database once, and wekeza ledger verify checks 
   assert.equal((await run(['frobnicate'], env)).code, 2);
 });
 
-test('wekeza start serves, and SIGTERM shuts it down cleanly', async () => {
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
+for (const workers of ['1', '2']) {
+  test(`wekeza start serves with ${workers} worker(s), and SIGTERM shuts it down cleanly`, async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
     });
+    const child = spawn(process.execPath, [BIN, 'start'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        DATABASE_URL: `sqlite:${join(dir, `start-${workers}.db`)}`,
+        WEKEZA_WORKERS: workers,
+        WEKEZA_SEED_TRANSACTIONS: '200',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    let ready = false;
+    for (let i = 0; i < 100 && !ready; i++) {
+      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!ready) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(ready, `the platform did not become ready:\n${output}`);
+    const customers = (await (await fetch(`http://127.0.0.1:${port}/sandbox/customers`)).json()) as {
+      data: unknown[];
+    };
+    assert.equal(customers.data.length, 6, 'seeded at start');
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.match(output, /"signal":"SIGTERM".*shutting down/);
   });
-  const child = spawn(process.execPath, [BIN, 'start'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      DATABASE_URL: `sqlite:${join(dir, 'start.db')}`,
-      WEKEZA_SEED_TRANSACTIONS: '200',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  let ready = false;
-  for (let i = 0; i < 100 && !ready; i++) {
-    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (!ready) await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(ready, `the platform did not become ready:\n${output}`);
-  const customers = (await (await fetch(`http://127.0.0.1:${port}/sandbox/customers`)).json()) as {
-    data: unknown[];
-  };
-  assert.equal(customers.data.length, 6, 'seeded at start');
-  child.kill('SIGTERM');
-  assert.equal(await exited, 0);
-  assert.match(output, /"signal":"SIGTERM".*shutting down/);
-});
+}
 
 test('wekeza keys rotate keeps the previous generation published; apps suspend stops an app', async () => {
   const env = { DATABASE_URL: `sqlite:${join(dir, 'identity.db')}` };

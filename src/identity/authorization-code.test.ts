@@ -67,10 +67,10 @@ for (const backend of BACKENDS) {
       });
 
     /** The whole browser flow for one consent, ending with the app's tokens. */
-    const authorize = async (consentId: string, scope: string, browser = new TestBrowser()) => {
+    const authorize = async (consentId: string, scope: string, browser = new TestBrowser(), cfg = config) => {
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
-      const url = oidc.buildAuthorizationUrl(config, {
+      const url = oidc.buildAuthorizationUrl(cfg, {
         redirect_uri: REDIRECT_URI,
         scope,
         prompt: 'consent',
@@ -98,7 +98,7 @@ for (const backend of BACKENDS) {
         (l) => l.startsWith(REDIRECT_URI),
       );
       assert.ok(callback.url.startsWith(REDIRECT_URI), `ended at ${callback.url}`);
-      return oidc.authorizationCodeGrant(config, new URL(callback.url), {
+      return oidc.authorizationCodeGrant(cfg, new URL(callback.url), {
         pkceCodeVerifier: codeVerifier,
         expectedState: state,
       });
@@ -273,6 +273,45 @@ for (const backend of BACKENDS) {
         true,
         'the other consent lives on',
       );
+    });
+
+    test('refresh-token rotation is off by default and can be turned on per app', async () => {
+      const created = await json('/developer/apps', {
+        method: 'POST',
+        token: developerToken,
+        body: JSON.stringify({
+          name: 'Rotator',
+          redirect_uris: [REDIRECT_URI],
+          scopes: ['openid', 'offline_access', 'accounts.read'],
+          refresh_token_rotation: true,
+        }),
+      });
+      const rotating = await oidc.discovery(
+        new URL(t.url),
+        String(created.body.client_id),
+        undefined,
+        oidc.ClientSecretBasic(String(created.body.client_secret)),
+        { execute: [oidc.allowInsecureRequests] },
+      );
+      const token = (await oidc.clientCredentialsGrant(rotating, { scope: 'accounts.read' })).access_token;
+      const expires = new Date(Date.now() + 86400_000).toISOString();
+      const consent = await json('/v1/consents', {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ scopes: ['accounts.read'], expires_at: expires }),
+      });
+      const tokens = await authorize(
+        String(consent.body.id),
+        'openid offline_access accounts.read',
+        new TestBrowser(),
+        rotating,
+      );
+      const next = await oidc.refreshTokenGrant(rotating, tokens.refresh_token!);
+      assert.ok(
+        next.refresh_token && next.refresh_token !== tokens.refresh_token,
+        'a new refresh token each time',
+      );
+      assert.ok((await oidc.refreshTokenGrant(rotating, next.refresh_token)).access_token);
     });
 
     test('the revocation endpoint revokes a single access token', async () => {

@@ -19,6 +19,7 @@ export interface Config {
   readonly accessTokenTtl: number;
   readonly bodyLimit: number;
   readonly shutdownTimeoutMs: number;
+  readonly workers: number;
 }
 
 export type DatabaseConfig =
@@ -74,6 +75,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     masterKey: Buffer.alloc(0),
     accessTokenTtl: read(settings.accessTokenTtl, settings.accessTokenTtl.defaultText) ?? 600,
     bodyLimit: read(settings.bodyLimit, settings.bodyLimit.defaultText) ?? 65536,
+    workers: read(settings.workers, settings.workers.defaultText) ?? 1,
     shutdownTimeoutMs: read(settings.shutdownTimeoutMs, settings.shutdownTimeoutMs.defaultText) ?? 10000,
     ...overrides,
   };

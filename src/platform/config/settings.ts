@@ -137,6 +137,12 @@ export const settings = {
     integer(1024, 10 * 1024 * 1024),
     'Largest accepted request body, in bytes.',
   ),
+  workers: setting(
+    'WEKEZA_WORKERS',
+    '1',
+    integer(1, 64),
+    'HTTP worker processes on this machine (node:cluster); set it to the number of cores.',
+  ),
   shutdownTimeoutMs: setting(
     'SHUTDOWN_TIMEOUT_MS',
     '10000',
