@@ -163,6 +163,7 @@ for (const backend of BACKENDS) {
           .set({ status: 'suspended' })
           .where('client_id', '=', app.client_id)
           .execute();
+        await new Promise((resolve) => setTimeout(resolve, 1100)); // the token endpoint caches clients for 1 s
         await assert.rejects(
           oidc.clientCredentialsGrant(config, { scope: 'accounts.read' }),
           oauthError('invalid_client'),
@@ -172,6 +173,7 @@ for (const backend of BACKENDS) {
           .set({ status: 'active' })
           .where('client_id', '=', app.client_id)
           .execute();
+        await new Promise((resolve) => setTimeout(resolve, 1100)); // the token endpoint caches clients for 1 s
         assert.ok((await oidc.clientCredentialsGrant(config, { scope: 'accounts.read' })).access_token);
       } finally {
         await database.close();
