@@ -48,6 +48,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // One access-log line per request is written by the access-log plugin instead of Fastify's two.
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (!options.services) app.addHook('onClose', () => services.close());
 

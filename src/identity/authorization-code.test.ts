@@ -323,6 +323,40 @@ for (const backend of BACKENDS) {
       assert.equal((await oidc.tokenIntrospection(config, other)).active, true, 'other tokens are untouched');
     });
 
+    test('an OpenID login without account access gets the customer claims from userinfo', async () => {
+      const browser = new TestBrowser();
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT_URI,
+        scope: 'openid profile',
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state: 'login-only',
+      });
+      const start = await browser.follow(url.toString());
+      const afterLogin = await login(browser, start.url, await start.response.text());
+      const hop = await browser.follow(new URL(String(afterLogin.headers.get('location')), t.url).toString());
+      const page = await hop.response.text();
+      assert.match(page, /Know your name/);
+      assert.doesNotMatch(page, /account_ids/, 'no accounts are offered without a consent');
+      const approved = await browser.submit(`${hop.url}/consent`, {
+        csrf: inputValue(page, 'csrf') ?? '',
+        decision: 'approve',
+      });
+      const callback = await browser.follow(
+        new URL(String(approved.headers.get('location')), t.url).toString(),
+        (l) => l.startsWith(REDIRECT_URI),
+      );
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(callback.url), {
+        pkceCodeVerifier: codeVerifier,
+        expectedState: 'login-only',
+      });
+      const sub = String(tokens.claims()?.sub);
+      const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, sub);
+      assert.equal(userinfo.name, 'Grace Wanjiku Njoroge');
+      assert.equal(userinfo.email, undefined, 'only the claims of the granted scopes');
+    });
+
     test('a consent can be authorised only once', async () => {
       const consentId = await newConsent();
       const browser = new TestBrowser();

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { openDatabase } from '../platform/index.ts';
+import { startTestApp } from '../test-support/app.ts';
 import { BACKENDS } from '../test-support/backends.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
@@ -190,3 +191,31 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('behind a TLS-terminating proxy', () => {
+  const discovery = async (trustProxy: string) => {
+    const t = await startTestApp('sqlite', {
+      TRUST_PROXY: trustProxy,
+      PUBLIC_URL: 'https://api.wekeza.example',
+    });
+    try {
+      const res = await t.app.inject({
+        url: '/.well-known/openid-configuration',
+        headers: { host: 'api.wekeza.example', 'x-forwarded-proto': 'https' },
+      });
+      return res.json() as { issuer: string; token_endpoint: string };
+    } finally {
+      await t.close();
+    }
+  };
+
+  test('with TRUST_PROXY the discovery document advertises https endpoints', async () => {
+    const doc = await discovery('true');
+    assert.equal(doc.issuer, 'https://api.wekeza.example');
+    assert.equal(doc.token_endpoint, 'https://api.wekeza.example/oauth2/token');
+  });
+
+  test('without it, forwarded headers are not trusted', async () => {
+    assert.equal((await discovery('false')).token_endpoint, 'http://api.wekeza.example/oauth2/token');
+  });
+});

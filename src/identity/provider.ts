@@ -132,7 +132,13 @@ export function createProvider(options: ProviderOptions): Provider {
       pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => audience,
+        // API scopes mean a token for the API audience (a JWT); a login-only request (OIDC scopes
+        // alone) gets the issuer's own opaque token, good for userinfo. At the token endpoint the
+        // resource granted at authorisation is used (useGrantedResource).
+        defaultResource: (ctx) => {
+          const scopes = String(ctx.oidc.params?.scope ?? '').split(' ');
+          return scopes.some((s) => (API_SCOPES as readonly string[]).includes(s)) ? audience : undefined;
+        },
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resourceIndicator) => {
           if (resourceIndicator !== audience) throw new errors.InvalidTarget();
@@ -193,6 +199,9 @@ export function createProvider(options: ProviderOptions): Provider {
   };
 
   const provider = new Provider(config.publicUrl, configuration);
+  // Behind a TLS-terminating proxy the provider must trust X-Forwarded-Proto/Host, or its discovery
+  // document and redirects would advertise http URLs.
+  provider.proxy = config.trustProxy;
   // Client secrets are stored as SHA-256 digests (they carry 256 bits of randomness): digest what the
   // client sent and compare in constant time. The library exposes this method for exactly that.
   provider.Client.prototype.compareClientSecret = function compareClientSecret(actual: string) {

@@ -8,6 +8,7 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly publicUrl: string;
+  readonly trustProxy: boolean;
   readonly database: DatabaseConfig;
   readonly redisUrl: string | undefined;
   readonly amqpUrl: string | undefined;
@@ -66,6 +67,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     port,
     host: read(settings.host, settings.host.defaultText) ?? '127.0.0.1',
     publicUrl: (read(settings.publicUrl, `http://localhost:${port}`) ?? '').replace(/\/+$/, ''),
+    trustProxy: read(settings.trustProxy, settings.trustProxy.defaultText) ?? false,
     database,
     redisUrl: read(settings.redisUrl, undefined),
     amqpUrl: read(settings.amqpUrl, undefined),

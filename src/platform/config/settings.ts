@@ -80,6 +80,12 @@ export const settings = {
     url('http:', 'https:'),
     'The URL clients reach the platform at (issuer, links, OpenAPI servers).',
   ),
+  trustProxy: setting(
+    'TRUST_PROXY',
+    'false',
+    boolean,
+    'Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (else discovery advertises http URLs).',
+  ),
   databaseUrl: setting(
     'DATABASE_URL',
     'sqlite:./data/wekeza.db',
