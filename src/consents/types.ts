@@ -6,6 +6,13 @@
 export const CONSENT_SCOPES = ['accounts.read', 'transactions.read', 'payments.write'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
+/** What each scope lets an app do, in the customer's words: the OAuth consent page and the consent list. */
+export const SCOPE_DESCRIPTIONS: Readonly<Record<ConsentScope, string>> = Object.freeze({
+  'accounts.read': 'See your account details and balances',
+  'transactions.read': 'See your transactions',
+  'payments.write': 'Make payments from your accounts',
+});
+
 export type ConsentStatus = 'awaiting_authorization' | 'authorized' | 'rejected' | 'revoked' | 'expired';
 
 export interface ConsentHistoryEntry {

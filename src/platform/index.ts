@@ -9,6 +9,7 @@ export {
 export { AmqpConnection } from './connections/amqp.ts';
 export { openRedis } from './connections/redis.ts';
 export { deriveKey, digest, equalDigests, open, seal } from './crypto.ts';
+export { appendOnly } from './db/append-only.ts';
 export {
   type ColumnTypes,
   type Database,

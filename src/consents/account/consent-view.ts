@@ -3,14 +3,10 @@
  * do (the same wording as the OAuth consent page), which accounts (masked), its status and dates.
  */
 import { formatAmount } from '../../platform/index.ts';
-import type { Consent, ConsentStatus } from '../types.ts';
+import { type Consent, type ConsentStatus, SCOPE_DESCRIPTIONS } from '../types.ts';
 
 /** Worded exactly as on the OAuth consent page, so the customer recognises what they agreed to. */
-const PERMISSIONS: Record<string, string> = {
-  'accounts.read': 'See your account details and balances',
-  'transactions.read': 'See your transactions',
-  'payments.write': 'Make payments from your accounts',
-};
+const PERMISSIONS: Record<string, string> = SCOPE_DESCRIPTIONS;
 
 const STATUS_TEXT: Record<ConsentStatus, string> = {
   awaiting_authorization: 'Waiting for your approval',

@@ -2,7 +2,7 @@
  * @module The pages of the customer's consent list: log in, the list of apps with access (each with a
  * "Withdraw access" form), and a plain message page. Branded layout and escaping from the platform.
  */
-import { type Html, html, page } from '../../platform/http/html.ts';
+import { type Html, html, loginForm, page } from '../../platform/http/html.ts';
 import type { ConsentView } from './consent-view.ts';
 
 const dateText = (iso: string) =>
@@ -24,14 +24,7 @@ export function loginPage(options: { csrf: string; error?: string; username?: st
     html`<h1>Log in to manage your connected apps</h1>
 <p>See which apps can access your Wekeza accounts, and withdraw their access at any time.</p>
 ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
-<form method="post" action="/account/login">
-<input type="hidden" name="csrf" value="${options.csrf}">
-<label for="username">Username</label>
-<input type="text" id="username" name="username" autocomplete="username" required value="${options.username ?? ''}">
-<label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit" class="primary">Log in</button>
-</form>`,
+${loginForm('/account/login', options.csrf, options.username)}`,
   );
 }
 

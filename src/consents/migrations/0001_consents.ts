@@ -2,39 +2,11 @@
  * @module Consents schema: the consents and their append-only status history. Updates and deletes
  * of history rows are refused by database triggers on both backends.
  */
-import { type Kysely, sql } from 'kysely';
-import type { MigrationEnv, MigrationStep } from '../../platform/index.ts';
+import { sql } from 'kysely';
+import { appendOnly, type MigrationStep } from '../../platform/index.ts';
 import { SCHEMA } from '../tables.ts';
 
 const HISTORY = 'consent_history';
-
-// biome-ignore lint/suspicious/noExplicitAny: migration handle
-async function appendOnlyHistory(db: Kysely<any>, env: MigrationEnv): Promise<void> {
-  if (env.kind === 'sqlite') {
-    for (const op of ['UPDATE', 'DELETE']) {
-      await sql
-        .raw(
-          `CREATE TRIGGER ${SCHEMA}_${HISTORY}_no_${op.toLowerCase()} BEFORE ${op} ON ${SCHEMA}_${HISTORY} ` +
-            `BEGIN SELECT RAISE(ABORT, 'the consent history is append-only: it cannot be changed'); END`,
-        )
-        .execute(db);
-    }
-    return;
-  }
-  await sql
-    .raw(
-      `CREATE FUNCTION ${SCHEMA}.append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN RAISE EXCEPTION 'the consent history is append-only: % cannot be changed', TG_TABLE_NAME
-         USING ERRCODE = 'restrict_violation'; END $$`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `CREATE TRIGGER ${HISTORY}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${SCHEMA}.${HISTORY} ` +
-        `FOR EACH STATEMENT EXECUTE FUNCTION ${SCHEMA}.append_only()`,
-    )
-    .execute(db);
-}
 
 export const consentsMigration: MigrationStep = {
   name: '0001_consents',
@@ -90,6 +62,6 @@ export const consentsMigration: MigrationStep = {
       .execute();
     await s.createIndex('consents_history_consent_idx').on(HISTORY).column('consent_id').execute();
 
-    await appendOnlyHistory(db, env);
+    await appendOnly(db, env, SCHEMA, [HISTORY]);
   },
 };

@@ -2,43 +2,9 @@
  * @module Core banking schema: customers, accounts, balances, the double-entry journal (entries and
  * postings) and holds. The journal is append-only, enforced by database triggers on both backends.
  */
-import { type Kysely, sql } from 'kysely';
-import type { MigrationEnv, MigrationStep } from '../../platform/index.ts';
+import { sql } from 'kysely';
+import { appendOnly, type MigrationStep } from '../../platform/index.ts';
 import { SCHEMA } from '../tables.ts';
-
-const APPEND_ONLY = ['entries', 'postings'];
-
-// biome-ignore lint/suspicious/noExplicitAny: migration handle
-async function appendOnly(db: Kysely<any>, env: MigrationEnv): Promise<void> {
-  if (env.kind === 'sqlite') {
-    for (const table of APPEND_ONLY) {
-      for (const op of ['UPDATE', 'DELETE']) {
-        await sql
-          .raw(
-            `CREATE TRIGGER ${SCHEMA}_${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${SCHEMA}_${table} ` +
-              `BEGIN SELECT RAISE(ABORT, 'the journal is append-only: ${table} cannot be changed'); END`,
-          )
-          .execute(db);
-      }
-    }
-    return;
-  }
-  await sql
-    .raw(
-      `CREATE FUNCTION ${SCHEMA}.append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN RAISE EXCEPTION 'the journal is append-only: % cannot be changed', TG_TABLE_NAME
-         USING ERRCODE = 'restrict_violation'; END $$`,
-    )
-    .execute(db);
-  for (const table of APPEND_ONLY) {
-    await sql
-      .raw(
-        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${SCHEMA}.${table} ` +
-          `FOR EACH STATEMENT EXECUTE FUNCTION ${SCHEMA}.append_only()`,
-      )
-      .execute(db);
-  }
-}
 
 export const ledgerMigration: MigrationStep = {
   name: '0001_ledger',
@@ -143,6 +109,6 @@ export const ledgerMigration: MigrationStep = {
       .columns(['account_id', 'status'])
       .execute();
 
-    await appendOnly(db, env);
+    await appendOnly(db, env, SCHEMA, ['entries', 'postings']);
   },
 };

@@ -2,16 +2,12 @@
  * @module The login and consent pages. The consent page names the app, says each permission in plain
  * words, shows the expiry, and lists the customer's accounts as `account_ids` checkboxes.
  */
-import type { Consent } from '../../consents/types.ts';
-import { html, page } from '../../platform/http/html.ts';
+import { type Consent, SCOPE_DESCRIPTIONS } from '../../consents/types.ts';
+import { html, loginForm, page } from '../../platform/http/html.ts';
 import { formatAmount } from '../../platform/index.ts';
 import type { CustomerAccount } from '../deps.ts';
 
-const PERMISSIONS: Record<string, string> = {
-  'accounts.read': 'See your account details and balances',
-  'transactions.read': 'See your transactions',
-  'payments.write': 'Make payments from your accounts',
-};
+const PERMISSIONS: Record<string, string> = SCOPE_DESCRIPTIONS;
 
 const IDENTITY: Record<string, string> = {
   profile: 'Know your name',
@@ -40,14 +36,7 @@ export function loginPage(options: {
     html`<h1>Log in to Wekeza</h1>
 <p><strong>${options.appName}</strong> is asking to connect to your Wekeza account.</p>
 ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
-<form method="post" action="/login/${options.uid}/login">
-<input type="hidden" name="csrf" value="${options.csrf}">
-<label for="username">Username</label>
-<input type="text" id="username" name="username" autocomplete="username" required value="${options.username ?? ''}">
-<label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit" class="primary">Log in</button>
-</form>`,
+${loginForm(`/login/${options.uid}/login`, options.csrf, options.username)}`,
   );
 }
 

@@ -67,3 +67,14 @@ ${body}
 </body>
 </html>`.value;
 }
+
+/** The customer login form (fields `username` and `password`, a CSRF token), the same on every page. */
+export const loginForm = (action: string, csrf: string, username = ''): Html =>
+  html`<form method="post" action="${action}">
+<input type="hidden" name="csrf" value="${csrf}">
+<label for="username">Username</label>
+<input type="text" id="username" name="username" autocomplete="username" required value="${username}">
+<label for="password">Password</label>
+<input type="password" id="password" name="password" autocomplete="current-password" required>
+<button type="submit" class="primary">Log in</button>
+</form>`;
