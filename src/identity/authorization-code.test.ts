@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 import { BACKENDS } from '../test-support/backends.ts';
 import { inputValue, inputValues, TestBrowser } from '../test-support/browser.ts';
+import { onboardFintech } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://budget.example/callback';
@@ -106,45 +107,14 @@ for (const backend of BACKENDS) {
 
     before(async () => {
       t = await startTestServer(backend);
-      const post = async (path: string, body: unknown, token?: string) => {
-        const res = await json(path, {
-          method: 'POST',
-          body: JSON.stringify(body),
-          ...(token ? { token } : {}),
-        });
-        assert.ok(res.status < 300, `${path}: ${JSON.stringify(res.body)}`);
-        return res.body;
-      };
-      await post('/developer/register', {
+      const fintech = await onboardFintech(t.url, {
         email: 'flow@fintech.example',
-        password: 'correct horse battery',
-        name: 'Flow',
+        redirectUri: REDIRECT_URI,
+        scopes: ['openid', 'profile', 'offline_access', 'accounts.read', 'transactions.read'],
       });
-      const { token } = await post('/developer/login', {
-        email: 'flow@fintech.example',
-        password: 'correct horse battery',
-      });
-      developerToken = String(token);
-      const app = await post(
-        '/developer/apps',
-        {
-          name: 'Budget Buddy',
-          redirect_uris: [REDIRECT_URI],
-          scopes: ['openid', 'profile', 'offline_access', 'accounts.read', 'transactions.read'],
-        },
-        String(token),
-      );
-      config = await oidc.discovery(
-        new URL(t.url),
-        String(app.client_id),
-        undefined,
-        oidc.ClientSecretBasic(String(app.client_secret)),
-        {
-          execute: [oidc.allowInsecureRequests],
-        },
-      );
-      appToken = (await oidc.clientCredentialsGrant(config, { scope: 'accounts.read transactions.read' }))
-        .access_token;
+      developerToken = fintech.developerToken;
+      config = fintech.config;
+      appToken = fintech.appToken;
     });
     after(() => t?.close());
 

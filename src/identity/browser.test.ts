@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 import { type Browser, chromium } from 'playwright-core';
+import { type Fintech, onboardFintech } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,39 +24,18 @@ describe('the OAuth login and consent pages in a real browser [sqlite]', { skip 
   let t: TestServer;
   let browser: Browser;
   let config: oidc.Configuration;
-  let appToken: string;
+  let fintech: Fintech;
   let redirectUri: string;
-
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${t.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    assert.ok(res.status < 300, `${path}: ${JSON.stringify(json)}`);
-    return json;
-  };
 
   before(async () => {
     t = await startTestServer('sqlite');
     redirectUri = `${t.url}/callback`;
-    const developer = { email: 'browser@fintech.example', password: 'correct horse battery' };
-    await post('/developer/register', { ...developer, name: 'Browser' });
-    const { token } = await post('/developer/login', developer);
-    const app = await post(
-      '/developer/apps',
-      { name: 'Budget Buddy', redirect_uris: [redirectUri], scopes: ['openid', 'accounts.read'] },
-      String(token),
-    );
-    config = await oidc.discovery(
-      new URL(t.url),
-      String(app.client_id),
-      undefined,
-      oidc.ClientSecretBasic(String(app.client_secret)),
-      { execute: [oidc.allowInsecureRequests] },
-    );
-    appToken = (await oidc.clientCredentialsGrant(config, { scope: 'accounts.read' })).access_token;
+    fintech = await onboardFintech(t.url, {
+      email: 'browser@fintech.example',
+      redirectUri,
+      scopes: ['openid', 'accounts.read'],
+    });
+    config = fintech.config;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -77,9 +57,7 @@ describe('the OAuth login and consent pages in a real browser [sqlite]', { skip 
   });
 
   test('a customer logs in, ticks an account and allows; the app gets a token bound to the consent', async () => {
-    const expires = new Date(Date.now() + 30 * 86400_000).toISOString();
-    const consent = await post('/v1/consents', { scopes: ['accounts.read'], expires_at: expires }, appToken);
-    const consentId = String(consent.id);
+    const consentId = await fintech.createConsent();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const authorizationUrl = oidc.buildAuthorizationUrl(config, {
@@ -127,7 +105,7 @@ describe('the OAuth login and consent pages in a real browser [sqlite]', { skip 
       assert.equal(access.consent_id, consentId);
       assert.match(String(access.sub), /^cus_/);
       const bound = await fetch(`${t.url}/v1/consents/${consentId}`, {
-        headers: { authorization: `Bearer ${appToken}` },
+        headers: { authorization: `Bearer ${fintech.appToken}` },
       });
       const body = (await bound.json()) as { status: string; account_ids: string[] };
       assert.equal(body.status, 'authorized');

@@ -4,6 +4,7 @@ import * as oidc from 'openid-client';
 import { deriveKey } from '../../platform/index.ts';
 import { BACKENDS } from '../../test-support/backends.ts';
 import { inputValue, inputValues, TestBrowser } from '../../test-support/browser.ts';
+import { onboardFintech } from '../../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
 import { createSessionCodec } from './session.ts';
 
@@ -119,36 +120,13 @@ for (const backend of BACKENDS) {
 
     before(async () => {
       t = await startTestServer(backend);
-      const post = async (path: string, body: unknown, token?: string) => {
-        const res = await json(path, {
-          method: 'POST',
-          body: JSON.stringify(body),
-          ...(token ? { token } : {}),
-        });
-        assert.ok(res.status < 300, `${path}: ${JSON.stringify(res.body)}`);
-        return res.body;
-      };
-      const developer = { email: 'account@fintech.example', password: 'correct horse battery' };
-      await post('/developer/register', { ...developer, name: 'Account' });
-      const { token } = await post('/developer/login', developer);
-      const app = await post(
-        '/developer/apps',
-        {
-          name: 'Budget Buddy',
-          redirect_uris: [REDIRECT_URI],
-          scopes: ['openid', 'offline_access', 'accounts.read', 'transactions.read'],
-        },
-        String(token),
-      );
-      config = await oidc.discovery(
-        new URL(t.url),
-        String(app.client_id),
-        undefined,
-        oidc.ClientSecretBasic(String(app.client_secret)),
-        { execute: [oidc.allowInsecureRequests] },
-      );
-      appToken = (await oidc.clientCredentialsGrant(config, { scope: 'accounts.read transactions.read' }))
-        .access_token;
+      const fintech = await onboardFintech(t.url, {
+        email: 'account@fintech.example',
+        redirectUri: REDIRECT_URI,
+        scopes: ['openid', 'offline_access', 'accounts.read', 'transactions.read'],
+      });
+      config = fintech.config;
+      appToken = fintech.appToken;
       customers = (await json('/sandbox/customers')).body.data as SandboxCustomer[];
     });
     after(() => t?.close());

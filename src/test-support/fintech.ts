@@ -1,0 +1,74 @@
+/**
+ * @module Test fixture: a fintech onboarded the way the README describes — a developer registers and
+ * logs in, creates an app, discovers the authorisation server with openid-client, and holds a
+ * client-credentials token to create consents with. Real HTTP against a real listening server.
+ */
+import assert from 'node:assert/strict';
+import * as oidc from 'openid-client';
+
+export interface Fintech {
+  readonly developerToken: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly config: oidc.Configuration;
+  /** A client-credentials access token for the app's consent scopes. */
+  readonly appToken: string;
+  /** Creates a consent awaiting authorisation; returns its id. */
+  createConsent(scopes?: readonly string[], days?: number): Promise<string>;
+}
+
+export async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  assert.ok(res.ok, `${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export async function onboardFintech(
+  baseUrl: string,
+  options: {
+    email: string;
+    redirectUri: string;
+    scopes: readonly string[];
+    consentScopes?: readonly string[];
+  },
+): Promise<Fintech> {
+  const developer = { email: options.email, password: 'correct horse battery' };
+  await postJson(`${baseUrl}/developer/register`, { ...developer, name: 'Fintech developer' });
+  const developerToken = String((await postJson(`${baseUrl}/developer/login`, developer)).token);
+  const app = await postJson(
+    `${baseUrl}/developer/apps`,
+    { name: 'Budget Buddy', redirect_uris: [options.redirectUri], scopes: options.scopes },
+    developerToken,
+  );
+  const clientId = String(app.client_id);
+  const clientSecret = String(app.client_secret);
+  const config = await oidc.discovery(
+    new URL(baseUrl),
+    clientId,
+    undefined,
+    oidc.ClientSecretBasic(clientSecret),
+    {
+      execute: [oidc.allowInsecureRequests],
+    },
+  );
+  const consentScopes = options.consentScopes ?? options.scopes.filter((s) => s.includes('.'));
+  const appToken = (await oidc.clientCredentialsGrant(config, { scope: consentScopes.join(' ') }))
+    .access_token;
+  return {
+    developerToken,
+    clientId,
+    clientSecret,
+    config,
+    appToken,
+    async createConsent(scopes = consentScopes, days = 30) {
+      const expiresAt = new Date(Date.now() + days * 86400_000).toISOString();
+      const consent = await postJson(`${baseUrl}/v1/consents`, { scopes, expires_at: expiresAt }, appToken);
+      return String(consent.id);
+    },
+  };
+}
