@@ -287,6 +287,17 @@ for (const backend of BACKENDS) {
     test('the revocation endpoint revokes a single access token', async () => {
       const consentId = await newConsent();
       const tokens = await authorize(consentId, 'openid accounts.read');
+      const stranger = await onboardFintech(t.url, {
+        email: 'stranger@fintech.example',
+        redirectUri: REDIRECT_URI,
+        scopes: ['accounts.read'],
+      });
+      await oidc.tokenRevocation(stranger.config, tokens.access_token).catch(() => undefined);
+      assert.equal(
+        (await oidc.tokenIntrospection(config, tokens.access_token)).active,
+        true,
+        'not by another app',
+      );
       await oidc.tokenRevocation(config, tokens.access_token);
       assert.equal((await oidc.tokenIntrospection(config, tokens.access_token)).active, false);
       const other = (await oidc.clientCredentialsGrant(config, { scope: 'accounts.read' })).access_token;

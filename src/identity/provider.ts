@@ -118,6 +118,9 @@ export function createProvider(options: ProviderOptions): Provider {
       Interaction: 3600,
       Session: 24 * 3600,
       Grant: 365 * 24 * 3600,
+      // The ceiling is a consent's longest life (a year); a refresh token whose consent is revoked or
+      // expired earlier is refused when used (see the RefreshToken adapter below).
+      RefreshToken: 365 * 24 * 3600,
       PushedAuthorizationRequest: 60,
     },
     features: {
@@ -128,7 +131,11 @@ export function createProvider(options: ProviderOptions): Provider {
         // An app may introspect only its own tokens: another app's answer is `active: false`.
         allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
       },
-      revocation: { enabled: true },
+      // An app may revoke only its own tokens.
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
       pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
       resourceIndicators: {
         enabled: true,
