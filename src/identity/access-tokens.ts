@@ -39,10 +39,17 @@ export function createJwtVerifier(
     ).payload;
 }
 
-export function createAccessTokenVerifier(verifyJwt: JwtVerifier): AccessTokenVerifier {
+/** Verifies the token, then refuses it if its app is not active (suspended or deleted). */
+export function createAccessTokenVerifier(
+  verifyJwt: JwtVerifier,
+  appIsActive: (clientId: string) => Promise<boolean>,
+): AccessTokenVerifier {
   return async (token) => {
     try {
       const payload = await verifyJwt(token);
+      if (typeof payload.client_id !== 'string' || !(await appIsActive(payload.client_id))) {
+        throw new Error('app not active');
+      }
       if (typeof payload.client_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
         throw new Error('missing claims');
       }

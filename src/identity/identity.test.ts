@@ -154,10 +154,21 @@ for (const backend of BACKENDS) {
       }
     });
 
-    test('a suspended app gets no tokens; reinstated, it does again', async () => {
+    test('a suspended app gets no tokens and its live tokens stop working; reinstated, it works again', async () => {
       const database = openDatabase(t.config.database);
       const apps = database.schema<{ apps: { client_id: string; status: string } }>('developers');
       const config = await discover(app.client_id, app.client_secret);
+      const live = (await oidc.clientCredentialsGrant(config, { scope: 'accounts.read' })).access_token;
+      const createConsent = () =>
+        fetch(`${t.url}/v1/consents`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${live}` },
+          body: JSON.stringify({
+            scopes: ['accounts.read'],
+            expires_at: new Date(Date.now() + 86400_000).toISOString(),
+          }),
+        });
+      assert.equal((await createConsent()).status, 201);
       try {
         await apps
           .updateTable('apps')
@@ -168,6 +179,11 @@ for (const backend of BACKENDS) {
         await assert.rejects(
           oidc.clientCredentialsGrant(config, { scope: 'accounts.read' }),
           oauthError('invalid_client'),
+        );
+        assert.equal((await createConsent()).status, 401, 'a token issued before the suspension is refused');
+        assert.equal(
+          (await oidc.tokenIntrospection(config, live).catch(() => ({ active: false }))).active,
+          false,
         );
         await apps
           .updateTable('apps')

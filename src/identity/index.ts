@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
+import type { ClientRecord } from '../developers/index.ts';
 import { type Config, type Database, deriveKey, type ModuleMigrations } from '../platform/index.ts';
 import { type AccessTokenVerifier, createAccessTokenVerifier, createJwtVerifier } from './access-tokens.ts';
 import { createDbAdapter, deleteExpired } from './adapter.ts';
@@ -17,6 +18,7 @@ import { identityMigration } from './migrations/0001_identity.ts';
 import { loginAttemptsMigration } from './migrations/0002_login_attempts.ts';
 import { oauthRoutes } from './mount.ts';
 import { apiAudience, createProvider } from './provider.ts';
+import { ShortCache } from './short-cache.ts';
 import { type IdentityTables, SCHEMA } from './tables.ts';
 
 export type { AccessTokenClaims, AccessTokenVerifier } from './access-tokens.ts';
@@ -49,6 +51,7 @@ export interface Identity {
 }
 
 const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
+const CLIENT_CACHE_MS = 1000;
 
 export async function createIdentity(
   config: Config,
@@ -59,10 +62,15 @@ export async function createIdentity(
   const signingKeys = await loadSigningKeys(db, config.masterKey);
   const verifyJwt = createJwtVerifier(config.publicUrl, apiAudience(config), signingKeys);
   const jwtLookup = createJwtLookup(db, verifyJwt, deps);
-  const provider = createProvider({ config, db, deps, signingKeys, jwtLookup });
+  // App changes (a suspension, a new secret) reach the token endpoint and the API within a second;
+  // introspection always reads the current state.
+  const clientCache = new ShortCache<ClientRecord>(CLIENT_CACHE_MS, (id) => deps.clients.findClient(id));
+  const provider = createProvider({ config, db, deps, signingKeys, jwtLookup, clientCache });
   const timer = setInterval(() => void deleteExpired(db).catch(() => {}), CLEANUP_INTERVAL_MS);
   timer.unref();
-  const verifyAccessToken = createAccessTokenVerifier(verifyJwt);
+  const verifyAccessToken = createAccessTokenVerifier(verifyJwt, async (clientId) => {
+    return (await clientCache.get(clientId))?.status === 'active';
+  });
   const revokeGrant = async (grantId: string) => {
     await createDbAdapter(db, 'Grant').revokeByGrantId(grantId);
     await createDbAdapter(db, 'Grant').destroy(grantId);

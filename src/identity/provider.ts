@@ -12,7 +12,7 @@ import { type Config, deriveKey, digest, equalDigests } from '../platform/index.
 import { createDbAdapter } from './adapter.ts';
 import type { IdentityDeps } from './deps.ts';
 import type { JwtLookup } from './jwt-lookup.ts';
-import { ShortCache } from './short-cache.ts';
+import type { ShortCache } from './short-cache.ts';
 import type { IdentityTables } from './tables.ts';
 
 export interface ProviderOptions {
@@ -21,9 +21,9 @@ export interface ProviderOptions {
   readonly deps: IdentityDeps;
   readonly signingKeys: readonly JWK[];
   readonly jwtLookup: JwtLookup;
+  /** App records, cached for a second: the token endpoint looks its client up on every request. */
+  readonly clientCache: ShortCache<ClientRecord>;
 }
-
-const CLIENT_CACHE_MS = 1000;
 
 /** The audience of API access tokens. */
 export const apiAudience = (config: Config): string => `${config.publicUrl}/v1`;
@@ -61,10 +61,7 @@ export function clientMetadata(app: ClientRecord): ClientMetadata | undefined {
 
 export function createProvider(options: ProviderOptions): Provider {
   const { config, db, deps } = options;
-  const { clients } = deps;
-  // The token endpoint looks its client up on every request; a one-second cache halves that cost at
-  // load. App changes (a suspension, a new secret) therefore reach it within a second.
-  const clientCache = new ShortCache<ClientRecord>(CLIENT_CACHE_MS, (id) => clients.findClient(id));
+  const { clientCache } = options;
   const audience = apiAudience(config);
   const ttl = config.accessTokenTtl;
 
