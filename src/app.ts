@@ -5,6 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
+import { accountsApiRoutes } from './accounts/index.ts';
 import { accountRoutes } from './consents/account/index.ts';
 import { consentRoutes, consentsMigrations, createConsentService } from './consents/index.ts';
 import {
@@ -107,6 +108,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       prefix: '/v1/consents',
       consents,
       verifyAccessToken: identity.verifyAccessToken,
+    });
+    await app.register(accountsApiRoutes, {
+      prefix: '/v1/accounts',
+      coreBanking,
+      consents,
+      verifyAccessToken: identity.verifyAccessToken,
+      publicUrl: config.publicUrl,
     });
     if (config.sandbox) {
       await app.register(sandboxRoutes, { prefix: '/sandbox', coreBanking });

@@ -8,7 +8,7 @@ import type { LedgerContext } from './context.ts';
 import { toTransaction } from './ledger/mappers.ts';
 import type { Page, Transaction, TransactionFilter } from './types.ts';
 
-export const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
 
 /** The cursor is the `seq` of the last posting on the page: the next page holds the older ones. */
 export const encodeCursor = (seq: number): string => Buffer.from(`s:${seq}`).toString('base64url');

@@ -36,6 +36,20 @@ async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void
             scheme: 'bearer',
             description: 'A developer token from `POST /developer/login`',
           },
+          customerToken: {
+            type: 'oauth2',
+            description: "A customer's access token from the authorization-code flow, bound to a consent",
+            flows: {
+              authorizationCode: {
+                authorizationUrl: '/oauth2/authorize',
+                tokenUrl: '/oauth2/token',
+                scopes: {
+                  'accounts.read': 'Read the consented accounts and balances',
+                  'transactions.read': 'Read the transactions of the consented accounts',
+                },
+              },
+            },
+          },
           clientToken: {
             type: 'oauth2',
             description: "An app's access token from the client-credentials grant (`/oauth2/token`)",
@@ -59,6 +73,10 @@ async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void
           name: 'consents',
           description:
             'What a customer agreed an app may see or do. Created by the app with its client-credentials token, then authorised by the customer at the authorization endpoint (`consent_id` parameter).',
+        },
+        {
+          name: 'accounts',
+          description: "A customer's accounts, balances and transactions, as far as their consent allows",
         },
         { name: 'sandbox', description: 'Sandbox helpers (sandbox mode only)' },
       ],
