@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Consent } from '../consents/index.ts';
 import type { AccessTokenVerifier } from '../identity/index.ts';
-import { AppError } from '../platform/index.ts';
+import { AppError, bearerToken } from '../platform/index.ts';
 
 export interface CustomerAccess {
   readonly clientId: string;
@@ -21,9 +21,6 @@ export interface CustomerAccessOptions {
 }
 
 const grants = new WeakMap<FastifyRequest, CustomerAccess>();
-
-const bearerToken = (header: string | undefined): string | undefined =>
-  /^Bearer +([\x21-\x7E]+) *$/i.exec(header ?? '')?.[1];
 
 /** An onRequest hook that admits only a customer token whose live consent covers `scope`. */
 export function requireCustomerAccess(options: CustomerAccessOptions, scope: string) {

@@ -5,7 +5,7 @@
  * before the body is read.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/index.ts';
+import { AppError, bearerToken } from '../../platform/index.ts';
 
 /** What the consent routes need of a verified access token (structurally identity's claims). */
 export interface TokenClaims {
@@ -18,9 +18,6 @@ export interface TokenClaims {
 export type VerifyAccessToken = (token: string) => Promise<TokenClaims>;
 
 const clients = new WeakMap<FastifyRequest, string>();
-
-const bearerToken = (header: string | undefined): string | undefined =>
-  /^Bearer +([\x21-\x7E]+) *$/i.exec(header ?? '')?.[1];
 
 /** True for a client-credentials token: no consent, and no subject other than the client itself. */
 export const isClientToken = (claims: TokenClaims): boolean =>

@@ -4,7 +4,7 @@
  * request, before the body is read, so an unauthenticated caller learns nothing about validation.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/index.ts';
+import { AppError, bearerToken } from '../../platform/index.ts';
 import type { DeveloperService } from '../service.ts';
 import type { Developer } from '../types.ts';
 
@@ -14,9 +14,6 @@ interface Caller {
 }
 
 const callers = new WeakMap<FastifyRequest, Caller>();
-
-const bearerToken = (header: string | undefined): string | undefined =>
-  /^Bearer +([\x21-\x7E]+) *$/i.exec(header ?? '')?.[1];
 
 export function requireDeveloper(developers: DeveloperService) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
