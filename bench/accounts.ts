@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import * as oidc from 'openid-client';
 import { createTestDatabase } from '../src/test-support/backends.ts';
 import { onboardFintech, postJson } from '../src/test-support/fintech.ts';
+import { Report } from './report.ts';
 import { serve } from './servers.ts';
 
 const { values } = parseArgs({
@@ -17,17 +18,13 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const REDIRECT_URI = 'https://bench.example/callback';
 
-const rows: string[] = [];
-const record = (name: string, r: autocannon.Result) =>
-  rows.push(
-    `| ${name} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
-  );
+const report = new Report({ connections, duration });
 
 const testDb = await createTestDatabase('postgres');
 try {
   const bare = await serve('bare', 'sqlite::memory:');
   try {
-    record(
+    report.add(
       'bare Fastify GET /livez (baseline)',
       await autocannon({ url: `${bare.url}/livez`, duration, connections }),
     );
@@ -63,7 +60,7 @@ try {
       expectedState: 's',
     });
     const headers = { authorization: `Bearer ${tokens.access_token}` };
-    record(
+    report.add(
       'Wekeza GET /v1/accounts/{id}/balance (PostgreSQL)',
       await autocannon({
         url: `${server.url}/v1/accounts/${accountId}/balance`,
@@ -72,7 +69,7 @@ try {
         connections,
       }),
     );
-    record(
+    report.add(
       'Wekeza GET /v1/accounts/{id}/transactions?limit=50 (PostgreSQL)',
       await autocannon({
         url: `${server.url}/v1/accounts/${accountId}/transactions?limit=50`,
@@ -87,8 +84,4 @@ try {
 } finally {
   await testDb.drop();
 }
-process.stdout.write(
-  `\nNode ${process.version}, ${connections} connections, ${duration} s each, servers in their own processes\n\n` +
-    '| target | requests/s | p50 ms | p97.5 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |\n' +
-    `${rows.join('\n')}\n`,
-);
+report.print();

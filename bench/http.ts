@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { Report } from './report.ts';
 import { serve } from './servers.ts';
 
 const { values } = parseArgs({
@@ -17,18 +18,8 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
-async function measure(url: string) {
-  const result = await autocannon({ url, duration, connections });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'wekeza-bench-'));
-const rows: string[] = [];
+const report = new Report({ connections, duration });
 try {
   for (const [kind, name, path] of [
     ['bare', 'bare Fastify GET /livez (baseline)', '/livez'],
@@ -37,10 +28,7 @@ try {
   ] as const) {
     const server = await serve(kind, `sqlite:${join(dir, 'bench.db')}`);
     try {
-      const r = await measure(`${server.url}${path}`);
-      rows.push(
-        `| ${name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.errors} |`,
-      );
+      report.add(name, await autocannon({ url: `${server.url}${path}`, duration, connections }));
     } finally {
       await server.stop();
     }
@@ -48,8 +36,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-process.stdout.write(
-  `\nNode ${process.version}, ${connections} connections, ${duration} s each, server and load generator in separate processes\n\n` +
-    '| target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- |\n' +
-    `${rows.join('\n')}\n`,
-);
+report.print();

@@ -7,6 +7,8 @@
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createTestDatabase } from '../src/test-support/backends.ts';
+import { onboardFintech } from '../src/test-support/fintech.ts';
+import { Report } from './report.ts';
 import { serve } from './servers.ts';
 
 const { values } = parseArgs({
@@ -21,25 +23,15 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const workers = Number(values.workers);
 
-async function json(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
-
 const testDb = await createTestDatabase(values.database === 'sqlite' ? 'sqlite' : 'postgres');
 const databaseUrl = testDb.config.kind === 'sqlite' ? `sqlite:${testDb.config.path}` : testDb.config.url;
-const rows: string[] = [];
+const report = new Report({ connections, duration });
 try {
   const bare = await serve('bare', 'sqlite::memory:');
   try {
-    const r = await autocannon({ url: `${bare.url}/livez`, duration, connections });
-    rows.push(
-      `| bare Fastify GET /livez (baseline) | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
+    report.add(
+      'bare Fastify GET /livez (baseline)',
+      await autocannon({ url: `${bare.url}/livez`, duration, connections }),
     );
   } finally {
     await bare.stop();
@@ -47,31 +39,22 @@ try {
 
   const server = await serve('wekeza', databaseUrl, workers);
   try {
-    await json(`${server.url}/developer/register`, {
-      email: 'bench@example.com',
-      password: 'bench-password-123',
-      name: 'Bench',
+    const app = await onboardFintech(server.url, {
+      email: 'bench@fintech.example',
+      redirectUri: 'https://bench.example/cb',
+      scopes: ['accounts.read'],
     });
-    const { token } = await json(`${server.url}/developer/login`, {
-      email: 'bench@example.com',
-      password: 'bench-password-123',
-    });
-    const app = await json(
-      `${server.url}/developer/apps`,
-      { name: 'Bench app', redirect_uris: ['https://bench.example/cb'], scopes: ['accounts.read'] },
-      String(token),
-    );
-    const basic = Buffer.from(`${app.client_id}:${app.client_secret}`).toString('base64');
-    const r = await autocannon({
-      url: `${server.url}/oauth2/token`,
-      method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials&scope=accounts.read',
-      duration,
-      connections,
-    });
-    rows.push(
-      `| Wekeza POST /oauth2/token (client credentials, ${testDb.config.kind}, ${workers} worker${workers > 1 ? 's' : ''}) | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
+    const basic = Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64');
+    report.add(
+      `Wekeza POST /oauth2/token (client credentials, ${testDb.config.kind}, ${workers} worker${workers > 1 ? 's' : ''})`,
+      await autocannon({
+        url: `${server.url}/oauth2/token`,
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=accounts.read',
+        duration,
+        connections,
+      }),
     );
   } finally {
     await server.stop();
@@ -79,8 +62,4 @@ try {
 } finally {
   await testDb.drop();
 }
-process.stdout.write(
-  `\nNode ${process.version}, ${connections} connections, ${duration} s each, servers in their own processes\n\n` +
-    '| target | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- |\n' +
-    `${rows.join('\n')}\n`,
-);
+report.print();
