@@ -1,77 +1,92 @@
 /**
  * @module Gateway read benchmark: an authenticated `GET /v1/accounts/{id}/balance` and a transactions
- * page (token check, live consent, scope, core banking read) against the platform on PostgreSQL, and a
- * bare Fastify route in the same run. Usage: node bench/accounts.ts [--duration 10] [--connections 50]
+ * page through the whole gateway pipeline (cached token verification, revocation/consent/app check
+ * and rate limiting in Redis, balance cache, access log, usage metering, audit trail) against the
+ * platform on PostgreSQL + Redis, and a bare Fastify route answering a constant in the same run.
+ *
+ * The app is moved (with the operator CLI) to a `bench` tier whose limits are out of reach: the
+ * rate limiter still counts every request, it just never refuses one.
+ *
+ * Usage: node bench/accounts.ts [--duration 10] [--connections 50] [--workers 1]
  */
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import * as oidc from 'openid-client';
 import { createTestDatabase } from '../src/test-support/backends.ts';
-import { onboardFintech, postJson } from '../src/test-support/fintech.ts';
-import { Report } from './report.ts';
+import { customerToken, onboardFintech } from '../src/test-support/fintech.ts';
+import { measure, Report } from './report.ts';
 import { serve } from './servers.ts';
 
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    workers: { type: 'string', default: '1' },
+  },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const workers = Number(values.workers);
 const REDIRECT_URI = 'https://bench.example/callback';
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const TIERS = 'standard=6000/600,bench=100000000/100000000';
 
 const report = new Report({ connections, duration });
 
 const testDb = await createTestDatabase('postgres');
 try {
+  if (testDb.config.kind !== 'postgres') throw new Error('expected PostgreSQL');
+  const databaseUrl = testDb.config.url;
   const bare = await serve('bare', 'sqlite::memory:');
   try {
     report.add(
       'bare Fastify GET /livez (baseline)',
-      await autocannon({ url: `${bare.url}/livez`, duration, connections }),
+      await measure({ url: `${bare.url}/livez`, duration, connections }),
     );
   } finally {
     await bare.stop();
   }
-  if (testDb.config.kind !== 'postgres') throw new Error('expected PostgreSQL');
-  const server = await serve('wekeza', testDb.config.url);
+  const env = {
+    REDIS_URL,
+    WEKEZA_RATE_LIMITS: TIERS,
+    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}),
+  };
+  const server = await serve('wekeza', databaseUrl, workers, env);
   try {
     const fintech = await onboardFintech(server.url, {
       email: 'bench@fintech.example',
       redirectUri: REDIRECT_URI,
       scopes: ['openid', 'accounts.read', 'transactions.read'],
     });
+    const tier = spawnSync(
+      process.execPath,
+      [new URL('../bin/wekeza.js', import.meta.url).pathname, 'apps', 'tier', fintech.clientId, 'bench'],
+      {
+        env: { ...process.env, ...env, DATABASE_URL: databaseUrl, WEKEZA_SANDBOX: 'true' },
+        encoding: 'utf8',
+      },
+    );
+    if (tier.status !== 0) throw new Error(`apps tier failed: ${tier.stderr}`);
     const customers = (await (await fetch(`${server.url}/sandbox/customers`)).json()) as {
       data: { username: string; accounts: { id: string }[] }[];
     };
     const accountId = customers.data.find((c) => c.username === 'wanjiku')!.accounts[0]!.id;
-    const consentId = await fintech.createConsent(['accounts.read', 'transactions.read']);
-    const verifier = oidc.randomPKCECodeVerifier();
-    const result = await postJson(`${server.url}/sandbox/authorize`, {
-      client_id: fintech.clientId,
-      redirect_uri: REDIRECT_URI,
-      scope: 'openid accounts.read transactions.read',
-      state: 's',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      consent_id: consentId,
-      username: 'wanjiku',
-      account_ids: [accountId],
+    const { token } = await customerToken(server.url, fintech, {
+      scopes: ['accounts.read', 'transactions.read'],
+      accountIds: [accountId],
+      redirectUri: REDIRECT_URI,
     });
-    const tokens = await oidc.authorizationCodeGrant(fintech.config, new URL(String(result.redirect_url)), {
-      pkceCodeVerifier: verifier,
-      expectedState: 's',
-    });
-    const headers = { authorization: `Bearer ${tokens.access_token}` };
+    const headers = { authorization: `Bearer ${token}` };
+    const label = `PostgreSQL + Redis, ${workers} worker${workers > 1 ? 's' : ''}`;
+    const balanceUrl = `${server.url}/v1/accounts/${accountId}/balance`;
+    const check = await fetch(balanceUrl, { headers });
+    if (check.status !== 200) throw new Error(`balance answered ${check.status}: ${await check.text()}`);
     report.add(
-      'Wekeza GET /v1/accounts/{id}/balance (PostgreSQL)',
-      await autocannon({
-        url: `${server.url}/v1/accounts/${accountId}/balance`,
-        headers,
-        duration,
-        connections,
-      }),
+      `Wekeza GET /v1/accounts/{id}/balance (${label})`,
+      await measure({ url: balanceUrl, headers, duration, connections }),
     );
     report.add(
-      'Wekeza GET /v1/accounts/{id}/transactions?limit=50 (PostgreSQL)',
-      await autocannon({
+      `Wekeza GET /v1/accounts/{id}/transactions?limit=50 (${label})`,
+      await measure({
         url: `${server.url}/v1/accounts/${accountId}/transactions?limit=50`,
         headers,
         duration,

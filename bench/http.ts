@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { Report } from './report.ts';
+import { measure, Report } from './report.ts';
 import { serve } from './servers.ts';
 
 const { values } = parseArgs({
@@ -28,7 +27,7 @@ try {
   ] as const) {
     const server = await serve(kind, `sqlite:${join(dir, 'bench.db')}`);
     try {
-      report.add(name, await autocannon({ url: `${server.url}${path}`, duration, connections }));
+      report.add(name, await measure({ url: `${server.url}${path}`, duration, connections }));
     } finally {
       await server.stop();
     }

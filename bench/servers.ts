@@ -1,6 +1,7 @@
 /**
  * @module Starts a benchmark server in its own process and waits until it answers: `bare` (plain
- * Fastify, bench/serve.ts) or `wekeza` (the real `wekeza start`, with its own worker processes).
+ * Fastify, bench/serve.ts) or `wekeza` (the real `wekeza start`, with its own worker processes,
+ * logging at `info` as in production, into /dev/null).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { freePort } from '../src/test-support/server.ts';
@@ -12,17 +13,26 @@ export interface Server {
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-export async function serve(kind: 'bare' | 'wekeza', databaseUrl: string, workers = 1): Promise<Server> {
+export async function serve(
+  kind: 'bare' | 'wekeza',
+  databaseUrl: string,
+  workers = 1,
+  env: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child =
     kind === 'bare'
       ? fork(new URL('./serve.ts', import.meta.url), [String(port)], { stdio: 'inherit' })
       : fork(new URL('../bin/wekeza.js', import.meta.url), ['start'], {
-          stdio: 'inherit',
+          // Logs at the production level go to /dev/null: their cost is measured, not their display.
+          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
           env: {
             ...process.env,
-            LOG_LEVEL: 'warn',
+            LOG_LEVEL: 'info',
+            // Several workers share caches and rate limits through Redis.
+            ...(workers > 1 ? { REDIS_URL: 'redis://127.0.0.1:6379' } : {}),
+            ...env,
             DATABASE_URL: databaseUrl,
             WEKEZA_SANDBOX: 'true',
             WEKEZA_WORKERS: String(workers),

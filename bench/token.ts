@@ -5,10 +5,9 @@
  * [--connections 50] [--database sqlite|postgres] [--workers 2]
  */
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { createTestDatabase } from '../src/test-support/backends.ts';
 import { onboardFintech } from '../src/test-support/fintech.ts';
-import { Report } from './report.ts';
+import { measure, Report } from './report.ts';
 import { serve } from './servers.ts';
 
 const { values } = parseArgs({
@@ -31,7 +30,7 @@ try {
   try {
     report.add(
       'bare Fastify GET /livez (baseline)',
-      await autocannon({ url: `${bare.url}/livez`, duration, connections }),
+      await measure({ url: `${bare.url}/livez`, duration, connections }),
     );
   } finally {
     await bare.stop();
@@ -47,7 +46,7 @@ try {
     const basic = Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64');
     report.add(
       `Wekeza POST /oauth2/token (client credentials, ${testDb.config.kind}, ${workers} worker${workers > 1 ? 's' : ''})`,
-      await autocannon({
+      await measure({
         url: `${server.url}/oauth2/token`,
         method: 'POST',
         headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },

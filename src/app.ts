@@ -5,7 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
-import { accountsApiRoutes } from './accounts/index.ts';
+import { AccountCache, accountsApiRoutes } from './accounts/index.ts';
 import { accountRoutes } from './consents/account/index.ts';
 import { consentRoutes, consentsMigrations, createConsentService } from './consents/index.ts';
 import {
@@ -16,6 +16,7 @@ import {
   seedSandboxData,
 } from './core-banking/index.ts';
 import { createDeveloperService, developerRoutes, developersMigrations } from './developers/index.ts';
+import { createGateway, type Gateway, gatewayMigrations, versionNotFound } from './gateway/index.ts';
 import { createIdentity, identityMigrations, sandboxAuthorizeRoutes } from './identity/index.ts';
 import { openApiPlugin } from './platform/http/openapi.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
@@ -31,6 +32,7 @@ export const MODULE_MIGRATIONS = [
   developersMigrations,
   identityMigrations,
   consentsMigrations,
+  gatewayMigrations,
 ] as const;
 
 export interface BuildOptions {
@@ -51,12 +53,29 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  if (!options.services) app.addHook('onClose', () => services.close());
+  // Closed in this order: the gateway flushes its buffers to the database before the pools close.
+  let gateway: Gateway | undefined;
+  let closeIdentity = () => {};
+  app.addHook('onClose', async () => {
+    await gateway?.close().catch((err) => app.log.error({ err }, 'gateway flush at shutdown failed'));
+    closeIdentity();
+    if (!options.services) await services.close();
+  });
 
   try {
     await migrateAll(services.database, MODULE_MIGRATIONS);
-    const coreBanking = createCoreBanking(services.database);
-    const developers = createDeveloperService(services.database, config);
+    // Balances are cached in the shared store; every posting refreshes the accounts it touched.
+    let accountCache: AccountCache | undefined;
+    const coreBanking = createCoreBanking(services.database, {
+      onPosted: (accountIds) => accountCache?.changed(accountIds),
+    });
+    accountCache = new AccountCache(services.store, coreBanking, (err) =>
+      app.log.error({ err }, 'account cache: shared store failed'),
+    );
+    const accounts = accountCache;
+    const developers = createDeveloperService(services.database, config, {
+      onAppChanged: async (clientId) => gateway?.appChanged(clientId),
+    });
     const identity = await createIdentity(config, services.database, {
       clients: developers,
       customers: {
@@ -65,15 +84,31 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         accounts: (customerId) => coreBanking.listAccounts(customerId),
       },
       consents: () => consents,
+      onAccessTokenRevoked: async (jti) => gateway?.tokenRevoked(jti),
     });
-    app.addHook('onClose', async () => identity.close());
+    closeIdentity = identity.close;
     const consents = createConsentService(services.database, {
       accountsOf: async (customerId) => await coreBanking.listAccounts(customerId),
       appScopes: async (clientId) => (await developers.findClient(clientId))?.scopes,
       onRevoked: async (consent) => {
+        // The gateway refuses the consent's tokens at once; then the grant and its tokens go.
+        await gateway?.consentChanged(consent);
         if (consent.grantId) await identity.revokeGrant(consent.grantId);
       },
     });
+    gateway = createGateway({
+      database: services.database,
+      store: services.store,
+      registry: services.registry,
+      verifyAccessToken: identity.verifyAccessToken,
+      tiers: config.rateLimits,
+      accessTokenTtl: config.accessTokenTtl,
+      consent: (id) => consents.get(id).catch(() => undefined),
+      app: (clientId) => developers.gatewayView(clientId),
+      tokenRevoked: (jti) => identity.isTokenRevoked(jti),
+      log: (err, message) => app.log.error({ err }, message),
+    });
+    const gw = gateway;
     if (config.sandbox && (options.seed ?? true)) {
       const seeded = await seedSandboxData(services.database, { transactions: config.seedTransactions });
       if (seeded) app.log.info(seeded, 'sandbox seeded');
@@ -83,7 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.removeContentTypeParser('text/plain');
     app.setValidatorCompiler(validatorCompiler());
     app.setErrorHandler(errorHandler);
-    app.setNotFoundHandler(notFoundHandler);
+    app.setNotFoundHandler(versionNotFound(notFoundHandler));
     await app.register(accessLogPlugin);
     await app.register(metricsPlugin, { registry: services.registry });
     await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
@@ -102,20 +137,28 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ...identity.lockout,
       appName: async (clientId) => (await developers.findClient(clientId))?.name ?? clientId,
       accounts: (customerId) => coreBanking.listAccounts(customerId),
+      accessHistory: (consentId, limit) => gw.accessHistory(consentId, limit),
+      lastUsed: (consentIds) => gw.lastUsed(consentIds),
     });
-    await app.register(developerRoutes, { prefix: '/developer', developers });
-    await app.register(consentRoutes, {
-      prefix: '/v1/consents',
-      consents,
-      verifyAccessToken: identity.verifyAccessToken,
+    await app.register(developerRoutes, {
+      prefix: '/developer',
+      developers,
+      usage: (clientId, query) => gw.usage(clientId, query),
     });
-    await app.register(accountsApiRoutes, {
-      prefix: '/v1/accounts',
-      coreBanking,
-      consents,
-      verifyAccessToken: identity.verifyAccessToken,
-      publicUrl: config.publicUrl,
-    });
+    // Every /v1 route passes the gateway pipeline.
+    await app.register(
+      async (v1) => {
+        await gw.register(v1);
+        await v1.register(consentRoutes, { prefix: '/consents', consents });
+        await v1.register(accountsApiRoutes, {
+          prefix: '/accounts',
+          coreBanking,
+          accounts,
+          publicUrl: config.publicUrl,
+        });
+      },
+      { prefix: '/v1' },
+    );
     if (config.sandbox) {
       await app.register(sandboxRoutes, { prefix: '/sandbox', coreBanking });
       await app.register(sandboxAuthorizeRoutes, {

@@ -4,9 +4,10 @@
  * the consent does not cover is a 404, so account ids cannot be probed.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Account, CoreBanking, Transaction } from '../core-banking/index.ts';
-import { accessOf, type CustomerAccessOptions, requireCustomerAccess } from '../gateway/index.ts';
+import type { Account, CoreBanking } from '../core-banking/index.ts';
+import { accessOf, type GatewayRoute } from '../gateway/index.ts';
 import { AppError, parseAmount, problems, toDto } from '../platform/index.ts';
+import type { AccountCache } from './account-cache.ts';
 import {
   AccountDetail,
   AccountList,
@@ -14,10 +15,16 @@ import {
   BalanceSchema,
   TransactionList,
   TransactionQuery,
+  TransactionSync,
+  TransactionSyncQuery,
 } from './schemas.ts';
+import { toTransaction } from './transaction-dto.ts';
+import { transactionChanges } from './transaction-sync.ts';
 
-export interface AccountRoutesOptions extends CustomerAccessOptions {
+export interface AccountRoutesOptions {
   readonly coreBanking: CoreBanking;
+  /** Accounts with their balances, cached (see account-cache.ts). */
+  readonly accounts: AccountCache;
   readonly publicUrl: string;
 }
 
@@ -33,19 +40,6 @@ const toSummary = (a: Account) => ({
   opened_on: a.openedOn,
 });
 
-const toTransaction = (t: Transaction) => ({
-  id: t.id,
-  amount: toDto({ minor: t.amount < 0n ? -t.amount : t.amount, currency: t.currency }),
-  credit_debit: t.creditDebit,
-  status: 'booked' as const,
-  booked_at: t.bookedAt,
-  value_date: t.valueDate,
-  description: t.description,
-  counterparty: t.counterparty,
-  balance_after: toDto({ minor: t.balanceAfter, currency: t.currency }),
-  category: t.category,
-});
-
 const later = (a: string | undefined, b: string | null) => (!a ? (b ?? undefined) : !b ? a : a > b ? a : b);
 const earlier = (a: string | undefined, b: string | null) => (!a ? (b ?? undefined) : !b ? a : a < b ? a : b);
 
@@ -53,22 +47,29 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
   const bank = opts.coreBanking;
   const tags = ['accounts'];
   const security = [{ customerToken: [] }];
-  const accountsRead = requireCustomerAccess(opts, 'accounts.read');
-  const transactionsRead = requireCustomerAccess(opts, 'transactions.read');
+  const accountsRead = { gateway: { token: 'customer', scope: 'accounts.read' } satisfies GatewayRoute };
+  const transactionsRead = {
+    gateway: { token: 'customer', scope: 'transactions.read' } satisfies GatewayRoute,
+  };
 
-  /** The account, if this request's consent covers it; ACCOUNT_NOT_FOUND otherwise. */
-  const consentedAccount = async (request: Parameters<typeof accessOf>[0], accountId: string) => {
+  /**
+   * The account with its balance, if this request's consent covers it; ACCOUNT_NOT_FOUND otherwise
+   * (the gateway checked it already; checked again here, where the data is read).
+   */
+  const consentedState = async (request: Parameters<typeof accessOf>[0], accountId: string) => {
     const { consent } = accessOf(request);
     if (!consent.accountIds.includes(accountId)) {
       throw new AppError('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist`);
     }
-    return bank.getAccount(accountId);
+    return opts.accounts.get(accountId);
   };
+  const consentedAccount = async (request: Parameters<typeof accessOf>[0], accountId: string) =>
+    (await consentedState(request, accountId)).account;
 
   app.get(
     '',
     {
-      onRequest: accountsRead,
+      config: accountsRead,
       schema: {
         tags,
         security,
@@ -78,15 +79,18 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
     },
     async (request) => {
       const { consent } = accessOf(request);
-      const accounts = await Promise.all(consent.accountIds.map((id) => bank.getAccount(id)));
-      return { data: accounts.map(toSummary), links: { self: `${opts.publicUrl}/v1/accounts`, next: null } };
+      const accounts = await Promise.all(consent.accountIds.map((id) => opts.accounts.get(id)));
+      return {
+        data: accounts.map((a) => toSummary(a.account)),
+        links: { self: `${opts.publicUrl}/v1/accounts`, next: null },
+      };
     },
   );
 
   app.get(
     '/:account_id',
     {
-      onRequest: accountsRead,
+      config: accountsRead,
       schema: {
         tags,
         security,
@@ -104,7 +108,7 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
   app.get(
     '/:account_id/balance',
     {
-      onRequest: accountsRead,
+      config: accountsRead,
       schema: {
         tags,
         security,
@@ -114,8 +118,7 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
       },
     },
     async (request) => {
-      const account = await consentedAccount(request, request.params.account_id);
-      const balance = await bank.getBalance(account.id);
+      const { account, balance } = await consentedState(request, request.params.account_id);
       const money = (minor: bigint) => toDto({ minor, currency: balance.currency });
       return {
         account_id: account.id,
@@ -130,14 +133,16 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
   app.get(
     '/:account_id/transactions',
     {
-      onRequest: transactionsRead,
+      config: transactionsRead,
       schema: {
         tags,
         security,
         summary: 'The statement: booked transactions, newest first, filtered and paged',
         description:
           '`from` and `to` are inclusive booking dates, clamped to the window the consent allows. Follow ' +
-          '`links.next` until it is null; each page continues exactly where the last one ended.',
+          '`links.next` until it is null; each page continues exactly where the last one ended (keyset ' +
+          'paging: transactions booked during the walk are newer than the first page and do not shift it). ' +
+          'Booked transactions only: pending card authorisations appear in `/transactions/sync`.',
         params: AccountParams,
         querystring: TransactionQuery,
         response: { 200: TransactionList, ...problems(400, 401, 403, 404) },
@@ -172,6 +177,40 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
         data: page.data.map(toTransaction),
         links: { self: self.toString(), next: next?.toString() ?? null },
       };
+    },
+  );
+
+  app.get(
+    '/:account_id/transactions/sync',
+    {
+      config: transactionsRead,
+      schema: {
+        tags,
+        security,
+        summary: 'Delta sync: the transactions added, changed or removed since a cursor',
+        description:
+          'For consumers that keep a copy. Without `cursor`, returns every transaction in the consent ' +
+          'window, booked and pending, oldest first, in pages (follow `links.next` while `has_more`). Keep ' +
+          '`next_cursor`: a later call returns only what changed since, in commit order, and never loses or ' +
+          'repeats a transaction, whatever posts meanwhile. Delete `removed` ids, then upsert `added` and ' +
+          '`modified` by id: a pending card authorisation keeps its id when it books (it comes back in ' +
+          '`modified`, status `booked`) and is `removed` when it is released. A page may hold fewer than ' +
+          '`limit` items while `has_more` is true. A cursor is valid only for the account and consent ' +
+          'window that issued it.',
+        params: AccountParams,
+        querystring: TransactionSyncQuery,
+        response: { 200: TransactionSync, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const account = await consentedAccount(request, request.params.account_id);
+      const { consent } = accessOf(request);
+      return transactionChanges(bank, opts.publicUrl, {
+        accountId: account.id,
+        window: { from: consent.transactionFromDate, to: consent.transactionToDate },
+        cursor: request.query.cursor,
+        limit: request.query.limit,
+      });
     },
   );
 };

@@ -1,5 +1,5 @@
 /** @module JSON schemas of the Accounts & Transactions API. */
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { LinksSchema, MoneySchema } from '../platform/index.ts';
 
 const AccountFields = {
@@ -23,20 +23,63 @@ export const BalanceSchema = Type.Object({
   as_of: Type.String({ format: 'date-time' }),
 });
 
+const Nullable = <T extends TSchema>(schema: T, description: string) =>
+  Type.Union([schema, Type.Null()], { description });
+
 export const TransactionSchema = Type.Object({
-  id: Type.String(),
+  id: Type.String({
+    description: 'Stable: a pending card authorisation keeps its id when it books',
+    examples: ['txn_01JD5V6Q8ZK3M2N4P5R6S7T8V9'],
+  }),
   amount: MoneySchema,
   credit_debit: Type.Union([Type.Literal('credit'), Type.Literal('debit')]),
-  status: Type.Literal('booked'),
-  booked_at: Type.String({ format: 'date-time' }),
-  value_date: Type.String({ format: 'date' }),
+  status: Type.Union([Type.Literal('booked'), Type.Literal('pending')], {
+    description: '`pending`: funds reserved by a card authorisation, not yet booked',
+  }),
+  booked_at: Nullable(Type.String({ format: 'date-time' }), 'When it was booked; null while pending'),
+  value_date: Nullable(Type.String({ format: 'date' }), 'Null while pending'),
+  authorised_at: Nullable(
+    Type.String({ format: 'date-time' }),
+    'When a card authorisation reserved the funds; null for lines without one',
+  ),
   description: Type.String(),
   counterparty: Type.Union([Type.String(), Type.Null()]),
-  balance_after: MoneySchema,
-  category: Type.Union([Type.String(), Type.Null()]),
+  balance_after: Nullable(MoneySchema, 'The booked balance after this line; null while pending'),
+  reference: Type.String({
+    description:
+      "The bank's reference of the booking (both sides of a transfer share it); the authorisation's while pending",
+  }),
+  category: Nullable(Type.String(), 'Spending category, for example `groceries`'),
+  merchant: Nullable(
+    Type.String(),
+    'The card acceptor, for card purchases and refunds; null for everything else and for lines booked before merchants were recorded',
+  ),
 });
 
 export const TransactionList = Type.Object({ data: Type.Array(TransactionSchema), links: LinksSchema });
+
+export const TransactionSyncQuery = Type.Object(
+  {
+    cursor: Type.Optional(
+      Type.String({ maxLength: 200, description: '`next_cursor` of the previous call; omit for the first' }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TransactionSync = Type.Object({
+  added: Type.Array(TransactionSchema, { description: 'Transactions new to the cursor' }),
+  modified: Type.Array(TransactionSchema, {
+    description: 'Transactions the cursor has seen pending and that are now booked (same id)',
+  }),
+  removed: Type.Array(Type.Object({ id: Type.String() }), {
+    description: 'Pending transactions that will not book (a released authorisation)',
+  }),
+  next_cursor: Type.String({ description: 'Keep it: the next call starts here' }),
+  has_more: Type.Boolean({ description: 'Call again with `next_cursor` right away' }),
+  links: LinksSchema,
+});
 
 export const AccountParams = Type.Object({ account_id: Type.String({ pattern: '^acc_[0-9A-Z]{26}$' }) });
 

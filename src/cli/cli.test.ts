@@ -71,6 +71,8 @@ for (const workers of ['1', '2']) {
         LOG_LEVEL: 'info',
         DATABASE_URL: `sqlite:${join(dir, `start-${workers}.db`)}`,
         WEKEZA_WORKERS: workers,
+        // Several workers share their caches and rate limits in Redis.
+        ...(workers === '1' ? {} : { REDIS_URL: 'redis://127.0.0.1:6379' }),
         WEKEZA_SEED_TRANSACTIONS: '200',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

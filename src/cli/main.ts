@@ -7,9 +7,17 @@ import { parseArgs } from 'node:util';
 import { MODULE_MIGRATIONS } from '../app.ts';
 import { createCoreBanking, seedSandboxData } from '../core-banking/index.ts';
 import { createDeveloperService } from '../developers/index.ts';
+import { announceAppChange } from '../gateway/index.ts';
 import { rotateKeys } from '../identity/index.ts';
 import { configOrExit, start } from '../main.ts';
-import { configurationTable, type Database, migrateAll, openDatabase } from '../platform/index.ts';
+import {
+  configurationTable,
+  type Database,
+  migrateAll,
+  openDatabase,
+  openRedis,
+  RedisStore,
+} from '../platform/index.ts';
 
 const HELP = `Usage: wekeza <command> [options]
 
@@ -21,7 +29,8 @@ Commands:
   ledger verify              Check every ledger invariant; exit 1 if one is broken
   keys rotate                Create a new signing key generation (the previous one stays published)
   keys new-master            Print a new random WEKEZA_MASTER_KEY
-  apps suspend CLIENT_ID     Stop an app from getting tokens (apps reinstate CLIENT_ID undoes it)
+  apps suspend CLIENT_ID     Stop an app at once: no tokens, no API calls (apps reinstate CLIENT_ID undoes it)
+  apps tier CLIENT_ID TIER   Move an app to another rate-limit tier (see WEKEZA_RATE_LIMITS)
   config                     Print the configuration reference (Markdown)
   help                       Show this help
 
@@ -36,6 +45,29 @@ async function withDatabase<T>(work: (db: Database, applied: string[]) => Promis
     return await work(database, applied);
   } finally {
     await database.close();
+  }
+}
+
+/**
+ * Tells running instances an app changed: through Redis, where they cache apps, at once. Without
+ * Redis each instance's one-second app cache runs out by itself.
+ */
+async function announceToGateways(
+  redisUrl: string | undefined,
+  clientId: string,
+  developers: ReturnType<typeof createDeveloperService>,
+): Promise<void> {
+  if (!redisUrl) return;
+  const redis = openRedis(redisUrl);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      redis.once('ready', () => resolve());
+      setTimeout(() => reject(new Error(`Redis at ${redisUrl} did not answer`)), 3000).unref();
+    });
+    const view = await developers.gatewayView(clientId);
+    await announceAppChange(new RedisStore(redis), clientId, view?.revision ?? 0, 60_000);
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -113,15 +145,24 @@ export async function main(argv: string[]): Promise<number> {
       });
       return 0;
     case 'apps': {
-      const [action, clientId] = rest;
-      if ((action !== 'suspend' && action !== 'reinstate') || !clientId) break;
-      const app = await withDatabase((database) =>
-        createDeveloperService(database, configOrExit()).setAppStatus(
-          clientId,
-          action === 'suspend' ? 'suspended' : 'active',
-        ),
-      );
-      process.stdout.write(`${app.clientId} (${app.name}) is ${app.status}.\n`);
+      const [action, clientId, tier] = rest;
+      const config = configOrExit();
+      if (!clientId || !['suspend', 'reinstate', 'tier'].includes(action ?? '')) break;
+      if (action === 'tier' && (!tier || !config.rateLimits[tier])) {
+        process.stderr.write(
+          `Unknown tier ${tier ?? ''}; configured: ${Object.keys(config.rateLimits).join(', ')}\n`,
+        );
+        return 2;
+      }
+      const app = await withDatabase((database) => {
+        const developers = createDeveloperService(database, config, {
+          onAppChanged: (id) => announceToGateways(config.redisUrl, id, developers),
+        });
+        return action === 'tier'
+          ? developers.setRateLimitTier(clientId, tier ?? 'standard')
+          : developers.setAppStatus(clientId, action === 'suspend' ? 'suspended' : 'active');
+      });
+      process.stdout.write(`${app.clientId} (${app.name}) is ${app.status}, tier ${app.rateLimitTier}.\n`);
       return 0;
     }
     case 'config':

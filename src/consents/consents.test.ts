@@ -11,7 +11,6 @@ import {
   consentsMigrations,
   createConsentService,
 } from './index.ts';
-import { isClientToken } from './routes/client-token.ts';
 import type { ConsentTables } from './tables.ts';
 
 const HOUR = 3_600_000;
@@ -306,16 +305,6 @@ eachBackend('consents service', [consentsMigrations], (ctx) => {
     );
     assert.equal((await consents.get(id)).history[0]?.reason, 'Requested by the app');
   });
-});
-
-test('consents are managed only with client-credentials tokens', () => {
-  assert.equal(isClientToken({ clientId: APP, sub: undefined, consentId: undefined }), true);
-  assert.equal(isClientToken({ clientId: APP, sub: APP, consentId: undefined }), true);
-  assert.equal(isClientToken({ clientId: APP, sub: CUSTOMER, consentId: undefined }), false);
-  assert.equal(
-    isClientToken({ clientId: APP, sub: CUSTOMER, consentId: 'cns_01JD000000000000000000000A' }),
-    false,
-  );
 });
 
 interface Answer {

@@ -58,6 +58,7 @@ export async function openAccount(ctx: LedgerContext, input: NewAccount): Promis
             current: 0n,
             held: 0n,
             last_seq: 0,
+            last_hold_version: 0,
             updated_at: now,
           })
           .execute();
@@ -125,7 +126,16 @@ export async function getBalance(ctx: LedgerContext, accountId: string): Promise
   const row = await ctx.db
     .selectFrom('balances as b')
     .innerJoin('accounts as a', 'a.id', 'b.account_id')
-    .select(['b.account_id', 'b.currency', 'b.current', 'b.held', 'b.updated_at', 'a.overdraft_limit'])
+    .select([
+      'b.account_id',
+      'b.currency',
+      'b.current',
+      'b.held',
+      'b.last_seq',
+      'b.last_hold_version',
+      'b.updated_at',
+      'a.overdraft_limit',
+    ])
     .where('b.account_id', '=', accountId)
     .executeTakeFirst();
   if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist`);

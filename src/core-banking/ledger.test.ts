@@ -347,7 +347,7 @@ eachBackend('ledger', [coreBankingMigrations], (ctx) => {
 
   test('a statement lists postings in the order they were applied, even within one millisecond', async () => {
     const frozen = new Date('2026-01-15T09:30:00.000Z');
-    const stopped = createCoreBanking(ctx.database, () => frozen);
+    const stopped = createCoreBanking(ctx.database, { now: () => frozen });
     const settlementKes = (await stopped.internalAccount('settlement', 'KES')).id;
     const before = (await stopped.getBalance(bob)).current;
     for (let i = 1; i <= 12; i++) {

@@ -11,10 +11,12 @@ import { captureHold, getHold, placeHold, releaseHold } from './ledger/holds.ts'
 import { findEntry, postEntryInTx, replay } from './ledger/post-entry.ts';
 import { type ReverseInput, reverseEntry } from './ledger/reverse.ts';
 import { verifyLedger } from './ledger/verify.ts';
+import { syncTransactions } from './transaction-sync.ts';
 import { listTransactions } from './transactions.ts';
 import type {
   Account,
   Balance,
+  BookedTransaction,
   CaptureInput,
   Customer,
   Entry,
@@ -26,8 +28,9 @@ import type {
   NewAccount,
   NewCustomer,
   Page,
-  Transaction,
+  TransactionChanges,
   TransactionFilter,
+  TransactionWindow,
   TransferInput,
 } from './types.ts';
 
@@ -41,11 +44,18 @@ export interface CoreBanking {
   getAccount(id: string): Promise<Account>;
   listAccounts(customerId: string): Promise<Account[]>;
   getBalance(accountId: string): Promise<Balance>;
+  /** Booked lines, newest first; pending ones come through `syncTransactions`. */
   listTransactions(
     accountId: string,
     filter?: TransactionFilter,
     page?: { limit?: number; cursor?: string },
-  ): Promise<Page<Transaction>>;
+  ): Promise<Page<BookedTransaction>>;
+  /** What changed on the account since `cursor` (everything in the window without one), in commit order. */
+  syncTransactions(
+    accountId: string,
+    window?: TransactionWindow,
+    page?: { limit?: number; cursor?: string },
+  ): Promise<TransactionChanges>;
   /** Posts a balanced entry; idempotent by `reference`. */
   postEntry(input: EntryInput): Promise<Entry>;
   /** Moves `amount` from one account to another; idempotent by `reference`. */
@@ -59,13 +69,37 @@ export interface CoreBanking {
   verifyLedger(): Promise<LedgerReport>;
 }
 
-export function createCoreBanking(database: Database, now: () => Date = () => new Date()): CoreBanking {
-  const ctx: LedgerContext = createLedgerContext(database, now);
+export interface CoreBankingOptions {
+  /** The clock (tests freeze it); defaults to the system clock. */
+  readonly now?: () => Date;
+  /**
+   * Called after the commit of every write that changes balances — posting, transfer, reversal, hold
+   * place, release and capture — with the accounts it touched (an idempotent replay calls it again).
+   * Not called by seeding. The write's caller gets its answer once this has finished (so caches it
+   * refreshes are fresh by then); what it throws reaches that caller, whose write has committed.
+   */
+  readonly onPosted?: (accountIds: readonly string[]) => void | Promise<void>;
+}
+
+const accountsOf = (entry: Entry): string[] => [...new Set(entry.postings.map((p) => p.accountId))];
+
+export function createCoreBanking(database: Database, options: CoreBankingOptions = {}): CoreBanking {
+  const ctx: LedgerContext = createLedgerContext(database, options.now);
+  const { onPosted } = options;
+  /** Runs a write, then tells `onPosted` (after the commit) which accounts it touched. */
+  const posted = async <T>(write: Promise<T>, touched: (result: T) => readonly string[]): Promise<T> => {
+    const result = await write;
+    await onPosted?.(touched(result));
+    return result;
+  };
   const postEntry = (input: EntryInput, kind = 'entry') =>
-    inTransaction(
-      ctx,
-      (trx) => postEntryInTx(ctx, trx, input, { kind }),
-      async () => (await replay(ctx.db, input, kind))!,
+    posted(
+      inTransaction(
+        ctx,
+        (trx) => postEntryInTx(ctx, trx, input, { kind }),
+        async () => (await replay(ctx.db, input, kind))!,
+      ),
+      accountsOf,
     );
   return Object.freeze({
     createCustomer: (input) => createCustomer(ctx, input),
@@ -78,6 +112,7 @@ export function createCoreBanking(database: Database, now: () => Date = () => ne
     listAccounts: (customerId) => listAccounts(ctx, customerId),
     getBalance: (accountId) => getBalance(ctx, accountId),
     listTransactions: (accountId, filter, page) => listTransactions(ctx, accountId, filter, page),
+    syncTransactions: (accountId, window, page) => syncTransactions(ctx, accountId, window, page),
     postEntry: (input) => postEntry(input),
     postTransfer: async (input) => {
       if (input.debitAccountId === input.creditAccountId) {
@@ -107,10 +142,10 @@ export function createCoreBanking(database: Database, now: () => Date = () => ne
       if (!found) throw new AppError('ENTRY_NOT_FOUND', `Entry ${id} does not exist`);
       return found.entry;
     },
-    reverseEntry: (entryId, options) => reverseEntry(ctx, entryId, options),
-    placeHold: (input) => placeHold(ctx, input),
-    releaseHold: (holdId) => releaseHold(ctx, holdId),
-    captureHold: (holdId, input) => captureHold(ctx, holdId, input),
+    reverseEntry: (entryId, input) => posted(reverseEntry(ctx, entryId, input), accountsOf),
+    placeHold: (input) => posted(placeHold(ctx, input), (hold) => [hold.accountId]),
+    releaseHold: (holdId) => posted(releaseHold(ctx, holdId), (hold) => [hold.accountId]),
+    captureHold: (holdId, input) => posted(captureHold(ctx, holdId, input), accountsOf),
     getHold: (holdId) => getHold(ctx, holdId),
     verifyLedger: () => verifyLedger(ctx),
   } satisfies CoreBanking);

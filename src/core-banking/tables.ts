@@ -36,6 +36,8 @@ export interface BalancesTable {
   held: Int;
   /** The `seq` of the account's newest posting (0 before the first). */
   last_seq: Int;
+  /** The `version` of the account's most recently changed hold (0 before the first). */
+  last_hold_version: Int;
   updated_at: string;
 }
 
@@ -49,6 +51,8 @@ export interface EntriesTable {
   description: string;
   counterparty: string | null;
   category: string | null;
+  /** The card acceptor of a card purchase or refund; null for everything else (and rows before 0002). */
+  merchant: string | null;
   reverses_entry_id: string | null;
   created_at: string;
 }
@@ -77,6 +81,15 @@ export interface HoldsTable {
   reference: string;
   status: 'active' | 'released' | 'captured';
   description: string;
+  counterparty: string | null;
+  category: string | null;
+  merchant: string | null;
+  /** The id the hold shows as a pending transaction and, once captured, its posting's id. */
+  transaction_id: string;
+  /** 1, 2, 3… per account, taken from `balances.last_hold_version` on every change of a hold. */
+  version: Int;
+  /** The `version` the hold got when it was placed. */
+  placed_version: Int;
   entry_id: string | null;
   created_at: string;
   updated_at: string;

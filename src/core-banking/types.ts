@@ -42,6 +42,11 @@ export interface Balance {
   readonly available: bigint;
   readonly overdraftLimit: bigint;
   readonly asOf: string;
+  /**
+   * Grows with every change of the balance — each posting takes the next `seq`, each hold change the
+   * next hold version — so of two reads of one account, the later has the larger (or equal) version.
+   */
+  readonly version: number;
 }
 
 export interface PostingInput {
@@ -61,6 +66,8 @@ export interface EntryDetails {
   readonly description: string;
   readonly counterparty?: string | null;
   readonly category?: string | null;
+  /** The card acceptor, for card purchases and refunds. */
+  readonly merchant?: string | null;
   /** `YYYY-MM-DD`; defaults to the booking date. */
   readonly valueDate?: string;
 }
@@ -97,25 +104,46 @@ export interface Entry {
   readonly description: string;
   readonly counterparty: string | null;
   readonly category: string | null;
+  readonly merchant: string | null;
   readonly reversesEntryId: string | null;
   readonly postings: readonly Posting[];
 }
 
-/** One line of an account's statement: a posting seen from that account. */
-export interface Transaction {
+interface TransactionBase {
+  /** Stable across pending → booked: a captured hold's posting takes the hold's transaction id. */
   readonly id: string;
-  readonly entryId: string;
   readonly accountId: string;
+  /** Signed minor units: positive credits the account, negative debits it. */
   readonly amount: bigint;
   readonly currency: string;
   readonly creditDebit: 'credit' | 'debit';
-  readonly balanceAfter: bigint;
-  readonly bookedAt: string;
-  readonly valueDate: string;
+  /** The entry's reference when booked; the hold's reference while pending. */
+  readonly reference: string;
   readonly description: string;
   readonly counterparty: string | null;
   readonly category: string | null;
+  /** The card acceptor of a card purchase or refund, as recorded when it was posted; else null. */
+  readonly merchant: string | null;
+  /** When a card authorisation (hold) reserved the funds; null for lines that had none. */
+  readonly authorisedAt: string | null;
 }
+
+/** One line of an account's statement: a posting seen from that account. */
+export interface BookedTransaction extends TransactionBase {
+  readonly status: 'booked';
+  readonly entryId: string;
+  readonly balanceAfter: bigint;
+  readonly bookedAt: string;
+  readonly valueDate: string;
+}
+
+/** An active hold seen from its account: funds reserved, not yet booked. */
+export interface PendingTransaction extends TransactionBase {
+  readonly status: 'pending';
+  readonly holdId: string;
+}
+
+export type Transaction = BookedTransaction | PendingTransaction;
 
 export interface TransactionFilter {
   /** Inclusive lower bound on the booking time (RFC 3339) or date (`YYYY-MM-DD`). */
@@ -130,6 +158,24 @@ export interface TransactionFilter {
   readonly text?: string;
 }
 
+/** The booking window a consent allows (the same bounds as `TransactionFilter`). */
+export type TransactionWindow = Pick<TransactionFilter, 'bookedFrom' | 'bookedTo'>;
+
+/**
+ * What changed on an account since a sync cursor, in commit order. Apply `removed` and upsert
+ * `added` and `modified` by id; keep `nextCursor` for the next call and call again while `hasMore`.
+ */
+export interface TransactionChanges {
+  /** Transactions the cursor has not seen: booked lines and pending holds. */
+  readonly added: readonly Transaction[];
+  /** Booked lines the cursor saw pending (a captured hold, same id). */
+  readonly modified: readonly Transaction[];
+  /** Ids of pending transactions the cursor saw that are gone (a released hold). */
+  readonly removed: readonly string[];
+  readonly nextCursor: string;
+  readonly hasMore: boolean;
+}
+
 export interface Page<T> {
   readonly data: readonly T[];
   /** Opaque cursor of the next page, or null on the last page. */
@@ -142,6 +188,10 @@ export interface HoldInput {
   readonly amount: bigint;
   readonly currency: string;
   readonly description: string;
+  /** Shown on the pending transaction; the capture inherits them unless it says otherwise. */
+  readonly counterparty?: string | null;
+  readonly category?: string | null;
+  readonly merchant?: string | null;
 }
 
 export interface Hold {
@@ -152,6 +202,11 @@ export interface Hold {
   readonly reference: string;
   readonly status: 'active' | 'released' | 'captured';
   readonly description: string;
+  readonly counterparty: string | null;
+  readonly category: string | null;
+  readonly merchant: string | null;
+  /** The pending transaction's id, which the capture's posting on the held account keeps. */
+  readonly transactionId: string;
   readonly entryId: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;

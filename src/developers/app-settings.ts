@@ -15,6 +15,7 @@ export type AppSettings = Pick<
   | 'jwks'
   | 'requirePushedAuthorizationRequests'
   | 'refreshTokenRotation'
+  | 'ipAllowlist'
 >;
 
 /** The defaults: secret in the Basic header, no PAR requirement, no refresh-token rotation. */
@@ -27,6 +28,7 @@ export const withDefaults = (input: NewApp): AppSettings => ({
   jwks: input.jwks ?? null,
   requirePushedAuthorizationRequests: input.requirePushedAuthorizationRequests ?? false,
   refreshTokenRotation: input.refreshTokenRotation ?? false,
+  ipAllowlist: [...(input.ipAllowlist ?? [])],
 });
 
 export const merge = (current: AppSettings, patch: AppPatch): AppSettings => ({
@@ -39,6 +41,7 @@ export const merge = (current: AppSettings, patch: AppPatch): AppSettings => ({
   requirePushedAuthorizationRequests:
     patch.requirePushedAuthorizationRequests ?? current.requirePushedAuthorizationRequests,
   refreshTokenRotation: patch.refreshTokenRotation ?? current.refreshTokenRotation,
+  ipAllowlist: patch.ipAllowlist ? [...patch.ipAllowlist] : current.ipAllowlist,
 });
 
 export const toColumns = (s: AppSettings) =>
@@ -51,4 +54,5 @@ export const toColumns = (s: AppSettings) =>
     jwks: s.jwks === null ? null : JSON.stringify(s.jwks),
     require_par: s.requirePushedAuthorizationRequests ? 1 : 0,
     refresh_token_rotation: s.refreshTokenRotation ? 1 : 0,
+    ip_allowlist: JSON.stringify(s.ipAllowlist),
   }) satisfies Partial<AppsTable>;

@@ -3,7 +3,7 @@
  * read, update, rotate the secret and delete (soft). Another developer's app, or a deleted one, is
  * APP_NOT_FOUND: its existence is never revealed.
  */
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { AppError, newId } from '../platform/index.ts';
 import { merge, toColumns, withDefaults } from './app-settings.ts';
 import type { DevelopersContext } from './context.ts';
@@ -12,6 +12,9 @@ import { digestOf, newClientSecret } from './secrets.ts';
 import type { AppsTable } from './tables.ts';
 import type { App, AppPatch, AppWithSecret, NewApp } from './types.ts';
 import { checkApp } from './validate-app.ts';
+
+/** Every change bumps the revision, so that caches of the app can tell an older copy from a newer. */
+export const nextRevision = sql<number>`revision + 1`;
 
 const notFound = (clientId: string) => new AppError('APP_NOT_FOUND', `App ${clientId} does not exist`);
 
@@ -47,6 +50,8 @@ export async function createApp(
     ...toColumns(settings),
     status: 'active',
     secret_digest: digestOf(secret),
+    rate_limit_tier: 'standard',
+    revision: 1,
     created_at: now,
     updated_at: now,
     deleted_at: null,
@@ -87,7 +92,7 @@ export async function updateApp(
   const updatedAt = ctx.now().toISOString();
   const row = await ctx.db
     .updateTable('apps')
-    .set({ ...toColumns(settings), updated_at: updatedAt })
+    .set({ ...toColumns(settings), updated_at: updatedAt, revision: nextRevision })
     .where('client_id', '=', clientId)
     .where('developer_id', '=', developerId)
     .where('deleted_at', 'is', null)
@@ -106,7 +111,7 @@ export async function rotateSecret(
   const secret = newClientSecret();
   const row = await ctx.db
     .updateTable('apps')
-    .set({ secret_digest: digestOf(secret), updated_at: ctx.now().toISOString() })
+    .set({ secret_digest: digestOf(secret), updated_at: ctx.now().toISOString(), revision: nextRevision })
     .where('client_id', '=', clientId)
     .where('developer_id', '=', developerId)
     .where('deleted_at', 'is', null)
@@ -125,7 +130,7 @@ export async function deleteApp(
   const now = ctx.now().toISOString();
   const result = await ctx.db
     .updateTable('apps')
-    .set({ deleted_at: now, updated_at: now })
+    .set({ deleted_at: now, updated_at: now, revision: nextRevision })
     .where('client_id', '=', clientId)
     .where('developer_id', '=', developerId)
     .where('deleted_at', 'is', null)

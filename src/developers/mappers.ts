@@ -18,6 +18,9 @@ export const toApp = (r: Selectable<AppsTable>): App => ({
   requirePushedAuthorizationRequests: Number(r.require_par) === 1,
   refreshTokenRotation: Number(r.refresh_token_rotation) === 1,
   status: r.status as App['status'],
+  ipAllowlist: JSON.parse(r.ip_allowlist) as string[],
+  rateLimitTier: r.rate_limit_tier,
+  revision: Number(r.revision),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

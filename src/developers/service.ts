@@ -5,7 +5,7 @@
 import type { Config, Database } from '../platform/index.ts';
 import { registerDeveloper } from './accounts.ts';
 import { createApp, deleteApp, getApp, listApps, rotateSecret, updateApp } from './apps.ts';
-import { findClient, setAppStatus, verifyClientSecret } from './clients.ts';
+import { findClient, gatewayView, setAppStatus, setRateLimitTier, verifyClientSecret } from './clients.ts';
 import { createDevelopersContext } from './context.ts';
 import { authenticate, login, logout } from './sessions.ts';
 import type {
@@ -16,6 +16,7 @@ import type {
   ClientRecord,
   Developer,
   DeveloperSession,
+  GatewayApp,
   NewApp,
   NewDeveloper,
 } from './types.ts';
@@ -43,11 +44,17 @@ export interface DeveloperService {
   verifyClientSecret(clientId: string, secret: string): Promise<boolean>;
   /** Operator: suspend or reinstate an app. */
   setAppStatus(clientId: string, status: AppStatus): Promise<App>;
+  /** Operator: the app's rate-limit tier (the caller checks that the tier is configured). */
+  setRateLimitTier(clientId: string, tier: string): Promise<App>;
+  /** For the API gateway: status (deleted included), revision, rate-limit tier and IP allow-list. */
+  gatewayView(clientId: string): Promise<GatewayApp | undefined>;
 }
 
 export interface DeveloperServiceOptions {
   /** The clock (tests). */
   readonly now?: () => Date;
+  /** Called after every committed change to an app (settings, secret, status, tier, deletion). */
+  readonly onAppChanged?: (clientId: string) => Promise<void>;
 }
 
 export function createDeveloperService(
@@ -56,6 +63,10 @@ export function createDeveloperService(
   options: DeveloperServiceOptions = {},
 ): DeveloperService {
   const ctx = createDevelopersContext(database, config, options.now);
+  const changed = async <T>(clientId: string, result: T): Promise<T> => {
+    await options.onAppChanged?.(clientId);
+    return result;
+  };
   return Object.freeze({
     register: (input) => registerDeveloper(ctx, input),
     login: (email, password) => login(ctx, email, password),
@@ -64,11 +75,17 @@ export function createDeveloperService(
     createApp: (developerId, input) => createApp(ctx, developerId, input),
     listApps: (developerId) => listApps(ctx, developerId),
     getApp: (developerId, clientId) => getApp(ctx, developerId, clientId),
-    updateApp: (developerId, clientId, patch) => updateApp(ctx, developerId, clientId, patch),
-    rotateSecret: (developerId, clientId) => rotateSecret(ctx, developerId, clientId),
-    deleteApp: (developerId, clientId) => deleteApp(ctx, developerId, clientId),
+    updateApp: async (developerId, clientId, patch) =>
+      changed(clientId, await updateApp(ctx, developerId, clientId, patch)),
+    rotateSecret: async (developerId, clientId) =>
+      changed(clientId, await rotateSecret(ctx, developerId, clientId)),
+    deleteApp: async (developerId, clientId) =>
+      changed(clientId, await deleteApp(ctx, developerId, clientId)),
     findClient: (clientId) => findClient(ctx, clientId),
     verifyClientSecret: (clientId, secret) => verifyClientSecret(ctx, clientId, secret),
-    setAppStatus: (clientId, status) => setAppStatus(ctx, clientId, status),
+    setAppStatus: async (clientId, status) => changed(clientId, await setAppStatus(ctx, clientId, status)),
+    setRateLimitTier: async (clientId, tier) =>
+      changed(clientId, await setRateLimitTier(ctx, clientId, tier)),
+    gatewayView: (clientId) => gatewayView(ctx, clientId),
   } satisfies DeveloperService);
 }

@@ -39,6 +39,12 @@ export interface AppsTable {
   secret_digest: string;
   created_at: string;
   updated_at: string;
+  /** CIDR blocks (JSON array) the app may call the API from; empty means any address. */
+  ip_allowlist: string;
+  /** Set by the operator (`wekeza apps tier`), one of the configured rate-limit tiers. */
+  rate_limit_tier: string;
+  /** 1, 2, 3…: bumped by every change, so caches can tell which copy is newer. */
+  revision: number | bigint;
   /** Set by delete: a deleted app is gone for every reader, but its client id is never reused. */
   deleted_at: string | null;
 }

@@ -31,6 +31,12 @@ export interface App {
   readonly requirePushedAuthorizationRequests: boolean;
   readonly refreshTokenRotation: boolean;
   readonly status: 'active' | 'suspended';
+  /** CIDR blocks the app may call the API from; empty means any address. */
+  readonly ipAllowlist: readonly string[];
+  /** The rate-limit tier, set by the bank's operator. */
+  readonly rateLimitTier: string;
+  /** Bumped by every change to the app. */
+  readonly revision: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -47,6 +53,15 @@ export interface AppWithSecret extends App {
 }
 
 export type AppStatus = App['status'];
+
+/** An app as the API gateway sees it on every request. */
+export interface GatewayApp {
+  readonly clientId: string;
+  readonly status: AppStatus | 'deleted';
+  readonly revision: number;
+  readonly rateLimitTier: string;
+  readonly ipAllowlist: readonly string[];
+}
 
 export interface NewDeveloper {
   readonly email: string;
@@ -74,6 +89,8 @@ export interface NewApp {
   readonly requirePushedAuthorizationRequests?: boolean;
   /** Default false (FAPI 2.0 forbids rotation for confidential clients). */
   readonly refreshTokenRotation?: boolean;
+  /** Default empty: any address. */
+  readonly ipAllowlist?: readonly string[];
 }
 
 /** A change to an app: only the given fields change; `null` clears `jwksUri`/`jwks`. */

@@ -3,6 +3,7 @@
  * update is not refused for an untouched field), then whether the result is consistent as a whole.
  */
 import { AppError } from '../platform/index.ts';
+import { parseCidr } from '../platform/net.ts';
 import type { AppSettings } from './app-settings.ts';
 import { checkJwks, checkJwksUri, checkKeySource } from './jwks.ts';
 import { checkRedirectUris } from './redirect-uris.ts';
@@ -37,11 +38,23 @@ function checkName(name: string): void {
   }
 }
 
+function checkIpAllowlist(blocks: readonly string[]): void {
+  const bad = blocks.findIndex((b) => parseCidr(b) === undefined);
+  if (bad >= 0) {
+    throw new AppError('VALIDATION_FAILED', `${blocks[bad]} is not an IP address or CIDR block`, {
+      errors: [
+        { path: `/body/ip_allowlist/${bad}`, message: 'must be an IPv4 or IPv6 address or CIDR block' },
+      ],
+    });
+  }
+}
+
 /** Throws the first problem found; `given` is what the caller sent, `result` the settings to store. */
 export function checkApp(given: AppPatch, result: AppSettings, sandbox: boolean): void {
   if (given.name !== undefined) checkName(result.name);
   if (given.redirectUris !== undefined) checkRedirectUris(result.redirectUris, sandbox);
   if (given.scopes !== undefined) checkScopes(result.scopes);
+  if (given.ipAllowlist !== undefined) checkIpAllowlist(result.ipAllowlist);
   if (!AUTH_METHODS.includes(result.tokenEndpointAuthMethod)) {
     throw new AppError('VALIDATION_FAILED', 'Unknown token endpoint authentication method', {
       errors: [

@@ -1,7 +1,25 @@
-/** @module Public door of the gateway: the checks every `/v1` customer-data request passes. */
+/** @module Public door of the gateway: the pipeline every `/v1` request passes, and its views. */
+import type { ModuleMigrations } from '../platform/index.ts';
+import { gatewayMigration } from './migrations/0001_gateway.ts';
+import { SCHEMA } from './tables.ts';
+
+export type { AccessEntry } from './audit.ts';
 export {
+  API_VERSION,
   accessOf,
   type CustomerAccess,
-  type CustomerAccessOptions,
-  requireCustomerAccess,
-} from './customer-access.ts';
+  clientOf,
+  type Deprecation,
+  type GatewayContext,
+  type GatewayRoute,
+  gatewayOf,
+  versionNotFound,
+} from './pipeline.ts';
+export { createGateway, type Gateway, type GatewayDeps } from './service.ts';
+export type { UsageQuery, UsageRow } from './usage.ts';
+export { announceAppChange, type ConsentView } from './views.ts';
+
+export const gatewayMigrations: ModuleMigrations = Object.freeze({
+  module: SCHEMA,
+  steps: [gatewayMigration],
+});

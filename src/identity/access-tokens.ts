@@ -1,9 +1,12 @@
 /**
- * @module Verifies API access tokens locally (no database round trip): an RFC 9068 JWT signed by one
- * of our published keys, for the API audience, from our issuer, not expired. Callers then apply their
- * own checks (scope, consent, revocation).
+ * @module Verifies API access tokens locally: an RFC 9068 JWT signed by one of our published keys,
+ * for the API audience, from our issuer, not expired, and not on the revocation deny-list when first
+ * seen. Verified tokens are kept in a bounded in-process cache until they expire, so a hot token
+ * costs no signature check. What can change during a token's life (its revocation afterwards, its
+ * consent, its app) is the gateway's per-request check against the shared store.
  */
 import { createLocalJWKSet, type JWK, type JWTPayload, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../platform/index.ts';
 
 export interface AccessTokenClaims {
@@ -13,6 +16,7 @@ export interface AccessTokenClaims {
   readonly scopes: readonly string[];
   readonly consentId: string | undefined;
   readonly jti: string;
+  /** Seconds since the epoch. */
   readonly expiresAt: number;
 }
 
@@ -39,32 +43,54 @@ export function createJwtVerifier(
     ).payload;
 }
 
-/** Verifies the token, then refuses it if its app is not active (suspended or deleted). */
+/** Verified tokens kept at most; the least recently used are forgotten first. */
+const CACHE_MAX = 50_000;
+/** The longest a token is trusted from cache alone: bounds how late a key change is noticed. */
+const CACHE_MAX_MS = 5 * 60 * 1000;
+
+const invalid = () =>
+  new AppError('UNAUTHENTICATED', 'The access token is not valid', { extra: { error: 'invalid_token' } });
+
+function toClaims(payload: JWTPayload): AccessTokenClaims {
+  if (typeof payload.client_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
+    throw new Error('missing claims');
+  }
+  return Object.freeze({
+    clientId: payload.client_id,
+    sub: payload.sub,
+    scopes: Object.freeze(typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : []),
+    consentId: typeof payload.consent_id === 'string' ? payload.consent_id : undefined,
+    jti: payload.jti,
+    expiresAt: payload.exp,
+  });
+}
+
+/**
+ * Verifies the token (signature and claims) and checks the durable deny-list of revoked token ids
+ * the first time it is seen; then answers from cache until the token expires. Failures are
+ * UNAUTHENTICATED `invalid_token` and are not cached.
+ */
 export function createAccessTokenVerifier(
   verifyJwt: JwtVerifier,
-  appIsActive: (clientId: string) => Promise<boolean>,
+  isRevoked: (jti: string) => Promise<boolean>,
 ): AccessTokenVerifier {
+  const cache = new LRUCache<string, AccessTokenClaims>({ max: CACHE_MAX });
   return async (token) => {
-    try {
-      const payload = await verifyJwt(token);
-      if (typeof payload.client_id !== 'string' || !(await appIsActive(payload.client_id))) {
-        throw new Error('app not active');
-      }
-      if (typeof payload.client_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
-        throw new Error('missing claims');
-      }
-      return {
-        clientId: payload.client_id,
-        sub: payload.sub,
-        scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
-        consentId: typeof payload.consent_id === 'string' ? payload.consent_id : undefined,
-        jti: payload.jti,
-        expiresAt: payload.exp,
-      };
-    } catch {
-      throw new AppError('UNAUTHENTICATED', 'The access token is not valid', {
-        extra: { error: 'invalid_token' },
-      });
+    const hit = cache.get(token);
+    if (hit) {
+      if (hit.expiresAt * 1000 > Date.now()) return hit;
+      cache.delete(token);
+      throw invalid();
     }
+    let claims: AccessTokenClaims;
+    try {
+      claims = toClaims(await verifyJwt(token));
+      if (await isRevoked(claims.jti)) throw new Error('revoked');
+    } catch {
+      throw invalid();
+    }
+    const ttl = Math.min(claims.expiresAt * 1000 - Date.now(), CACHE_MAX_MS);
+    if (ttl > 0) cache.set(token, claims, { ttl });
+    return claims;
   };
 }

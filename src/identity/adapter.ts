@@ -14,7 +14,23 @@ const JWT_MODELS = new Set(['AccessToken', 'ClientCredentials']);
 
 const now = () => Math.floor(Date.now() / 1000);
 
-export function createDbAdapter(db: Kysely<IdentityTables>, model: string, jwtLookup?: JwtLookup): Adapter {
+/** True when the JWT with this id was revoked (the durable deny-list). */
+export async function isRevokedJwt(db: Kysely<IdentityTables>, jti: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('oidc_payloads')
+    .select('id')
+    .where('model', '=', REVOKED_JWT)
+    .where('id', '=', jti)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function createDbAdapter(
+  db: Kysely<IdentityTables>,
+  model: string,
+  jwtLookup?: JwtLookup,
+  onJwtRevoked?: (jti: string) => Promise<void>,
+): Adapter {
   const table = db.selectFrom('oidc_payloads');
   const load = (
     row:
@@ -80,6 +96,7 @@ export function createDbAdapter(db: Kysely<IdentityTables>, model: string, jwtLo
           .values({ model: REVOKED_JWT, id, expires_at: now() + 24 * 3600, ...denied })
           .onConflict((oc) => oc.columns(['model', 'id']).doNothing())
           .execute();
+        await onJwtRevoked?.(id);
         return;
       }
       await db.deleteFrom('oidc_payloads').where('model', '=', model).where('id', '=', id).execute();

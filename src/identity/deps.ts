@@ -46,4 +46,6 @@ export interface IdentityDeps {
   readonly customers: CustomerDirectory;
   /** Late-bound: the consents module is created after identity (it revokes grants through it). */
   readonly consents: () => ConsentDirectory;
+  /** Called after an access token was put on the deny-list (revocation endpoint), with its jti. */
+  readonly onAccessTokenRevoked?: (jti: string) => Promise<void>;
 }

@@ -8,7 +8,7 @@ import type Provider from 'oidc-provider';
 import type { ClientRecord } from '../developers/index.ts';
 import { type Config, type Database, deriveKey, type ModuleMigrations } from '../platform/index.ts';
 import { type AccessTokenVerifier, createAccessTokenVerifier, createJwtVerifier } from './access-tokens.ts';
-import { createDbAdapter, deleteExpired } from './adapter.ts';
+import { createDbAdapter, deleteExpired, isRevokedJwt } from './adapter.ts';
 import type { IdentityDeps } from './deps.ts';
 import { clearFailures, isLocked, recordFailure } from './interactions/lockout.ts';
 import { interactionRoutes } from './interactions/routes.ts';
@@ -36,7 +36,10 @@ export interface Identity {
   readonly provider: Provider;
   /** Registers the authorisation server's endpoints and the login and consent pages. */
   readonly routes: (app: FastifyInstance) => Promise<void>;
-  /** Verifies an API access token locally (signature, issuer, audience, expiry). */
+  /**
+   * Verifies an API access token locally (signature, issuer, audience, expiry; the deny-list when
+   * first seen). The app's status, the consent and later revocations are the gateway's to check.
+   */
   readonly verifyAccessToken: AccessTokenVerifier;
   /** Per-username login lockout, shared by every page where customers log in. */
   readonly lockout: {
@@ -46,6 +49,8 @@ export interface Identity {
   };
   /** Revokes an OAuth grant and every code and token issued under it, at once. */
   revokeGrant(grantId: string): Promise<void>;
+  /** Whether the access token with this id was revoked (the durable deny-list). */
+  isTokenRevoked(jti: string): Promise<boolean>;
   /** Stops the expiry clean-up timer. */
   close(): void;
 }
@@ -68,9 +73,7 @@ export async function createIdentity(
   const provider = createProvider({ config, db, deps, signingKeys, jwtLookup, clientCache });
   const timer = setInterval(() => void deleteExpired(db).catch(() => {}), CLEANUP_INTERVAL_MS);
   timer.unref();
-  const verifyAccessToken = createAccessTokenVerifier(verifyJwt, async (clientId) => {
-    return (await clientCache.get(clientId))?.status === 'active';
-  });
+  const verifyAccessToken = createAccessTokenVerifier(verifyJwt, (jti) => isRevokedJwt(db, jti));
   const revokeGrant = async (grantId: string) => {
     await createDbAdapter(db, 'Grant').revokeByGrantId(grantId);
     await createDbAdapter(db, 'Grant').destroy(grantId);
@@ -90,7 +93,15 @@ export async function createIdentity(
     recordFailure: (username: string) => recordFailure(db, username),
     clearFailures: (username: string) => clearFailures(db, username),
   };
-  return { provider, routes, lockout, verifyAccessToken, revokeGrant, close: () => clearInterval(timer) };
+  return {
+    provider,
+    routes,
+    lockout,
+    verifyAccessToken,
+    revokeGrant,
+    isTokenRevoked: (jti) => isRevokedJwt(db, jti),
+    close: () => clearInterval(timer),
+  };
 }
 
 /** `wekeza keys rotate`: a new current key generation; the old current one is still published. */

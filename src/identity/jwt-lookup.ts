@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { AdapterPayload } from 'oidc-provider';
 import type { JwtVerifier } from './access-tokens.ts';
+import { isRevokedJwt } from './adapter.ts';
 import type { IdentityDeps } from './deps.ts';
 import type { IdentityTables } from './tables.ts';
 
@@ -46,13 +47,7 @@ export function createJwtLookup(
     const { jti, client_id: clientId, sub, consent_id: consentId, scope, iat, exp, aud } = claims;
     if (typeof jti !== 'string' || typeof clientId !== 'string') return undefined;
     const customerToken = typeof consentId === 'string';
-    const revoked = await db
-      .selectFrom('oidc_payloads')
-      .select('id')
-      .where('model', '=', REVOKED_JWT)
-      .where('id', '=', jti)
-      .executeTakeFirst();
-    if (revoked) return undefined;
+    if (await isRevokedJwt(db, jti)) return undefined;
     const client = await deps.clients.findClient(clientId);
     if (client?.status !== 'active') return undefined;
     if (customerToken) {

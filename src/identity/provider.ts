@@ -81,7 +81,9 @@ export function createProvider(options: ProviderOptions): Provider {
           },
         };
       }
-      if (model !== 'Client') return createDbAdapter(db, model, options.jwtLookup);
+      if (model !== 'Client') {
+        return createDbAdapter(db, model, options.jwtLookup, deps.onAccessTokenRevoked);
+      }
       return {
         find: async (id: string) => {
           const app = await clientCache.get(id);

@@ -5,6 +5,7 @@ export {
   configurationTable,
   type DatabaseConfig,
   loadConfig,
+  type RateTier,
 } from './config/index.ts';
 export { AmqpConnection } from './connections/amqp.ts';
 export { openRedis } from './connections/redis.ts';
@@ -27,3 +28,4 @@ export { type IdPrefix, isId, newId } from './ids.ts';
 export * from './money/index.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { openServices, type PlatformServices } from './services.ts';
+export * from './store/index.ts';

@@ -1,6 +1,6 @@
 /**
  * @module The platform's shared services for one process: the database, Redis and RabbitMQ
- * connections when configured, and the metrics registry — opened once, closed once.
+ * connections when configured, the shared store, and the metrics registry — opened once, closed once.
  */
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
@@ -9,12 +9,15 @@ import { AmqpConnection } from './connections/amqp.ts';
 import { openRedis } from './connections/redis.ts';
 import { type Database, openDatabase } from './db/index.ts';
 import { newRegistry } from './observability/metrics.ts';
+import { openStore, type SharedStore } from './store/index.ts';
 
 export interface PlatformServices {
   readonly config: Config;
   readonly database: Database;
   readonly redis: Redis | undefined;
   readonly amqp: AmqpConnection | undefined;
+  /** Caches, revocation lists and rate limits: Redis when configured, memory otherwise. */
+  readonly store: SharedStore;
   readonly registry: Registry;
   close(): Promise<void>;
 }
@@ -28,6 +31,7 @@ export function openServices(config: Config): PlatformServices {
     database,
     redis,
     amqp,
+    store: openStore(redis),
     registry: newRegistry(),
     async close() {
       redis?.disconnect();

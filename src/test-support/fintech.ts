@@ -72,3 +72,36 @@ export async function onboardFintech(
     },
   };
 }
+
+/**
+ * A customer's consent-bound access token, the quick sandbox way: the app creates a consent,
+ * `POST /sandbox/authorize` plays the customer's approval, and openid-client redeems the code.
+ */
+export async function customerToken(
+  baseUrl: string,
+  fintech: Fintech,
+  options: {
+    scopes: readonly string[];
+    accountIds: readonly string[];
+    username?: string;
+    redirectUri: string;
+  },
+): Promise<{ token: string; consentId: string; refreshToken: string | undefined }> {
+  const consentId = await fintech.createConsent(options.scopes);
+  const verifier = oidc.randomPKCECodeVerifier();
+  const result = await postJson(`${baseUrl}/sandbox/authorize`, {
+    client_id: fintech.clientId,
+    redirect_uri: options.redirectUri,
+    scope: `openid ${options.scopes.join(' ')}`,
+    state: 's',
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    consent_id: consentId,
+    username: options.username ?? 'wanjiku',
+    account_ids: options.accountIds,
+  });
+  const tokens = await oidc.authorizationCodeGrant(fintech.config, new URL(String(result.redirect_url)), {
+    pkceCodeVerifier: verifier,
+    expectedState: 's',
+  });
+  return { token: tokens.access_token, consentId, refreshToken: tokens.refresh_token };
+}

@@ -10,6 +10,8 @@ import type { AccountContext } from './context.ts';
 import { consentsPage, messagePage } from './pages.ts';
 
 const CONSENT_ID = /^cns_[0-9A-Za-z]{1,40}$/;
+/** The most recent uses shown per consent. */
+const ACCESS_SHOWN = 20;
 
 const stringField = (value: unknown, name: string): string | undefined => {
   const v = (value as Record<string, unknown> | undefined)?.[name];
@@ -35,8 +37,14 @@ export function consentRoutes(app: FastifyInstance, ctx: AccountContext): void {
       if (!names.has(clientId)) names.set(clientId, opts.appName(clientId));
       return names.get(clientId) as Promise<string>;
     };
+    const lastUsed = await opts.lastUsed(consents.map((c) => c.id));
     const views = await Promise.all(
-      consents.map(async (c) => consentView(c, await nameOf(c.clientId), byId)),
+      consents.map(async (c) =>
+        consentView(c, await nameOf(c.clientId), byId, {
+          lastUsed: lastUsed.get(c.id),
+          access: lastUsed.has(c.id) ? await opts.accessHistory(c.id, ACCESS_SHOWN) : [],
+        }),
+      ),
     );
     const withdrawn = stringField(request.query, 'withdrawn');
     const gone = views.find((v) => v.id === withdrawn && v.state === 'revoked');

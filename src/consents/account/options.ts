@@ -18,4 +18,13 @@ export interface AccountRoutesOptions {
   appName(clientId: string): Promise<string>;
   /** The customer's accounts (core banking). */
   accounts(customerId: string): Promise<readonly { id: string; nickname: string; accountNumber: string }[]>;
+  /** The consent's access records from the gateway's audit trail, newest first. */
+  accessHistory(
+    consentId: string,
+    limit: number,
+  ): Promise<
+    readonly { at: string; accountId: string | null; method: string; route: string; status: number }[]
+  >;
+  /** When each consent was last used (gateway), for those used at all. */
+  lastUsed(consentIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }

@@ -55,7 +55,18 @@ ${row('Accounts', list(view.accounts))}
 ${view.since ? row('Since', time(view.since)) : ''}
 ${row('Until', time(view.until))}
 ${view.ended ? row(view.status, time(view.ended)) : ''}
+${row('Last used', view.lastUsed ? time(view.lastUsed) : 'Never')}
 </dl>
+${
+  view.access.length
+    ? html`<details>
+<summary>What ${view.appName} accessed recently</summary>
+<ul style="${S.ul}">${view.access.map(
+        (a) => html`<li>${time(a.at)}: ${a.what}${a.refused ? ' (refused)' : ''}</li>`,
+      )}</ul>
+</details>`
+    : ''
+}
 ${
   view.canWithdraw
     ? html`<form method="post" action="/account/consents/${view.id}/revoke">

@@ -3,9 +3,9 @@
  * consent, read it, revoke it. Another app's consent answers 404 like a missing one.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { clientOf } from '../../gateway/index.ts';
 import { problems } from '../../platform/index.ts';
 import type { ConsentService } from '../service.ts';
-import { clientOf, requireClientToken, type VerifyAccessToken } from './client-token.ts';
 import {
   ConsentIdParams,
   ConsentSchema,
@@ -16,7 +16,6 @@ import {
 
 export interface ConsentRoutesOptions {
   readonly consents: ConsentService;
-  readonly verifyAccessToken: VerifyAccessToken;
 }
 
 const tags = ['consents'];
@@ -24,7 +23,10 @@ const security = [{ clientToken: [] }];
 
 export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = async (app, opts) => {
   const { consents } = opts;
-  app.addHook('onRequest', requireClientToken(opts.verifyAccessToken));
+  // Every consent route is the app's own business: the gateway admits its client-credentials token only.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, gateway: { token: 'client' } };
+  });
 
   app.post(
     '',

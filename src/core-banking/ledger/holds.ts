@@ -2,7 +2,11 @@
  * @module Holds reserve funds for a payment: placing one lowers the available balance at once;
  * it is later released (funds free again) or captured (posted as an entry, in one transaction).
  * Each operation is idempotent: by reference for place and capture, by state for release.
+ * Every change takes the account's next hold `version` under its balance-row lock, so the versions
+ * are in commit order per account (the transaction feed follows them); a hold's pending transaction
+ * id becomes the id of its capture's posting on the held account.
  */
+import { sql } from 'kysely';
 import { AppError, newId } from '../../platform/index.ts';
 import { inTransaction, type LedgerContext, type Tx } from '../context.ts';
 import type { CaptureInput, Entry, EntryInput, Hold, HoldInput } from '../types.ts';
@@ -58,6 +62,7 @@ export async function placeHold(ctx: LedgerContext, input: HoldInput): Promise<H
         });
       }
       const now = ctx.now().toISOString();
+      const version = account.lastHoldVersion + 1;
       const row = {
         id: newId('hld'),
         account_id: input.accountId,
@@ -66,6 +71,12 @@ export async function placeHold(ctx: LedgerContext, input: HoldInput): Promise<H
         reference: input.reference,
         status: 'active' as const,
         description: input.description,
+        counterparty: input.counterparty ?? null,
+        category: input.category ?? null,
+        merchant: input.merchant ?? null,
+        transaction_id: newId('txn'),
+        version,
+        placed_version: version,
         entry_id: null,
         created_at: now,
         updated_at: now,
@@ -73,7 +84,7 @@ export async function placeHold(ctx: LedgerContext, input: HoldInput): Promise<H
       await trx.insertInto('holds').values(row).execute();
       await trx
         .updateTable('balances')
-        .set({ held: account.held + input.amount, updated_at: now })
+        .set({ held: account.held + input.amount, last_hold_version: version, updated_at: now })
         .where('account_id', '=', input.accountId)
         .execute();
       return toHold(row);
@@ -93,6 +104,17 @@ async function lockHold(trx: Tx, holdId: string) {
   return toHold(row);
 }
 
+/** Takes the account's next hold version; the caller already holds the account's balance-row lock. */
+async function nextHoldVersion(trx: Tx, accountId: string): Promise<number> {
+  const row = await trx
+    .updateTable('balances')
+    .set({ last_hold_version: sql`last_hold_version + 1` })
+    .where('account_id', '=', accountId)
+    .returning('last_hold_version')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_hold_version);
+}
+
 /** Frees the held funds. Releasing a released hold is a no-op; a captured hold cannot be released. */
 export async function releaseHold(ctx: LedgerContext, holdId: string): Promise<Hold> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -101,14 +123,15 @@ export async function releaseHold(ctx: LedgerContext, holdId: string): Promise<H
     if (hold.status === 'captured') throw new AppError('HOLD_NOT_ACTIVE', `Hold ${holdId} was captured`);
     const account = (await lockBalances(trx, [hold.accountId])).get(hold.accountId)!;
     const now = ctx.now().toISOString();
+    const version = account.lastHoldVersion + 1;
     await trx
       .updateTable('balances')
-      .set({ held: account.held - hold.amount, updated_at: now })
+      .set({ held: account.held - hold.amount, last_hold_version: version, updated_at: now })
       .where('account_id', '=', hold.accountId)
       .execute();
     await trx
       .updateTable('holds')
-      .set({ status: 'released', updated_at: now })
+      .set({ status: 'released', version, updated_at: now })
       .where('id', '=', holdId)
       .execute();
     return { ...hold, status: 'released', updatedAt: now };
@@ -133,6 +156,9 @@ export async function captureHold(ctx: LedgerContext, holdId: string, input: Cap
       if (hold.status !== 'active') throw new AppError('HOLD_NOT_ACTIVE', `Hold ${holdId} is ${hold.status}`);
       const entryInput: EntryInput = {
         ...input,
+        counterparty: input.counterparty === undefined ? hold.counterparty : input.counterparty,
+        category: input.category === undefined ? hold.category : input.category,
+        merchant: input.merchant === undefined ? hold.merchant : input.merchant,
         postings: [
           { accountId: hold.accountId, amount: -hold.amount, currency: hold.currency },
           { accountId: input.creditAccountId, amount: hold.amount, currency: hold.currency },
@@ -144,10 +170,12 @@ export async function captureHold(ctx: LedgerContext, holdId: string, input: Cap
         kind: 'hold_capture',
         releaseHeld: { accountId: hold.accountId, amount: hold.amount },
         newEntryOnly: true,
+        postingIds: [hold.transactionId],
       });
+      const version = await nextHoldVersion(trx, hold.accountId);
       await trx
         .updateTable('holds')
-        .set({ status: 'captured', entry_id: entry.id, updated_at: ctx.now().toISOString() })
+        .set({ status: 'captured', entry_id: entry.id, version, updated_at: ctx.now().toISOString() })
         .where('id', '=', holdId)
         .execute();
       return entry;

@@ -15,6 +15,7 @@ export interface LockedAccount {
   readonly current: bigint;
   readonly held: bigint;
   readonly lastSeq: number;
+  readonly lastHoldVersion: number;
 }
 
 export async function lockBalances(
@@ -34,6 +35,7 @@ export async function lockBalances(
       'b.current',
       'b.held',
       'b.last_seq',
+      'b.last_hold_version',
     ])
     .where('b.account_id', 'in', ids)
     .orderBy('b.account_id')
@@ -50,6 +52,7 @@ export async function lockBalances(
       current: minorFromDb(r.current),
       held: minorFromDb(r.held),
       lastSeq: Number(r.last_seq),
+      lastHoldVersion: Number(r.last_hold_version),
     });
   }
   for (const id of ids) {

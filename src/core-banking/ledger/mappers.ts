@@ -9,7 +9,16 @@ import type {
   HoldsTable,
   PostingsTable,
 } from '../tables.ts';
-import type { Account, Balance, Customer, Entry, Hold, Posting, Transaction } from '../types.ts';
+import type {
+  Account,
+  Balance,
+  BookedTransaction,
+  Customer,
+  Entry,
+  Hold,
+  PendingTransaction,
+  Posting,
+} from '../types.ts';
 
 export const toCustomer = (r: Selectable<CustomersTable>): Customer => ({
   id: r.id,
@@ -35,7 +44,10 @@ export const toAccount = (r: Selectable<AccountsTable>): Account => ({
 });
 
 export function toBalance(
-  r: Pick<Selectable<BalancesTable>, 'account_id' | 'currency' | 'current' | 'held' | 'updated_at'>,
+  r: Pick<
+    Selectable<BalancesTable>,
+    'account_id' | 'currency' | 'current' | 'held' | 'last_seq' | 'last_hold_version' | 'updated_at'
+  >,
   overdraftLimit: bigint,
 ): Balance {
   const current = minorFromDb(r.current);
@@ -48,6 +60,7 @@ export function toBalance(
     available: current - held,
     overdraftLimit,
     asOf: r.updated_at,
+    version: Number(r.last_seq) + Number(r.last_hold_version),
   };
 }
 
@@ -69,14 +82,23 @@ export const toEntry = (r: Selectable<EntriesTable>, postings: Posting[]): Entry
   description: r.description,
   counterparty: r.counterparty,
   category: r.category,
+  merchant: r.merchant,
   reversesEntryId: r.reverses_entry_id,
   postings,
 });
 
-export function toTransaction(r: Selectable<PostingsTable>): Transaction {
+/** A posting with what its entry and hold add: the statement line of a booked transaction. */
+export type BookedRow = Selectable<PostingsTable> & {
+  readonly reference: string;
+  readonly merchant: string | null;
+  readonly authorised_at: string | null;
+};
+
+export function toBookedTransaction(r: BookedRow): BookedTransaction {
   const amount = minorFromDb(r.amount);
   return {
     id: r.id,
+    status: 'booked',
     entryId: r.entry_id,
     accountId: r.account_id,
     amount,
@@ -85,11 +107,31 @@ export function toTransaction(r: Selectable<PostingsTable>): Transaction {
     balanceAfter: minorFromDb(r.balance_after),
     bookedAt: r.booked_at,
     valueDate: r.value_date,
+    reference: r.reference,
     description: r.description,
     counterparty: r.counterparty,
     category: r.category,
+    merchant: r.merchant,
+    authorisedAt: r.authorised_at,
   };
 }
+
+/** An active hold as the pending transaction of its account: a debit, not yet booked. */
+export const toPendingTransaction = (r: Selectable<HoldsTable>): PendingTransaction => ({
+  id: r.transaction_id,
+  status: 'pending',
+  holdId: r.id,
+  accountId: r.account_id,
+  amount: -minorFromDb(r.amount),
+  currency: r.currency,
+  creditDebit: 'debit',
+  reference: r.reference,
+  description: r.description,
+  counterparty: r.counterparty,
+  category: r.category,
+  merchant: r.merchant,
+  authorisedAt: r.created_at,
+});
 
 export const toHold = (r: Selectable<HoldsTable>): Hold => ({
   id: r.id,
@@ -99,6 +141,10 @@ export const toHold = (r: Selectable<HoldsTable>): Hold => ({
   reference: r.reference,
   status: r.status,
   description: r.description,
+  counterparty: r.counterparty,
+  category: r.category,
+  merchant: r.merchant,
+  transactionId: r.transaction_id,
   entryId: r.entry_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -26,6 +26,8 @@ export interface PostOptions {
    * for the same thing (a hold capture, whose retries are answered from the hold, not from here).
    */
   readonly newEntryOnly?: boolean;
+  /** Ids for the postings, by position (a hold's capture keeps the hold's transaction id); else new ids. */
+  readonly postingIds?: readonly (string | undefined)[];
 }
 
 /** A stable digest of what an entry asks for, to tell a retry from a different request. */
@@ -37,13 +39,16 @@ export function fingerprintOf(input: EntryInput, kind: string): string {
     p.description ?? null,
     p.counterparty ?? null,
   ]);
-  const text = JSON.stringify([
+  const fields: unknown[] = [
     kind,
     postings,
     input.description,
     input.counterparty ?? null,
     input.category ?? null,
-  ]);
+  ];
+  // Appended only when set, so the digests of entries without a merchant stay what they were.
+  if (input.merchant != null) fields.push(input.merchant);
+  const text = JSON.stringify(fields);
   return createHash('sha256').update(text).digest('base64url');
 }
 
@@ -168,19 +173,20 @@ export async function postEntryInTx(
       description: input.description,
       counterparty: input.counterparty ?? null,
       category: input.category ?? null,
+      merchant: input.merchant ?? null,
       reverses_entry_id: options.reversesEntryId ?? null,
       created_at: now.toISOString(),
     })
     .execute();
 
   const running = new Map([...locked].map(([id, a]) => [id, { current: a.current, seq: a.lastSeq }]));
-  const rows = input.postings.map((p) => {
+  const rows = input.postings.map((p, i) => {
     const state = running.get(p.accountId)!;
     state.current += p.amount;
     state.seq += 1;
     const balanceAfter = state.current;
     return {
-      id: newId('txn', time),
+      id: options.postingIds?.[i] ?? newId('txn', time),
       entry_id: entryId,
       account_id: p.accountId,
       amount: p.amount,
@@ -223,6 +229,7 @@ export async function postEntryInTx(
     description: input.description,
     counterparty: input.counterparty ?? null,
     category: input.category ?? null,
+    merchant: input.merchant ?? null,
     reversesEntryId: options.reversesEntryId ?? null,
     postings,
   };

@@ -27,6 +27,7 @@ export async function reverseEntry(
     description: options.description ?? `Reversal: ${entry.description}`,
     counterparty: entry.counterparty,
     category: entry.category,
+    merchant: entry.merchant,
     postings: entry.postings.map((p) => ({
       accountId: p.accountId,
       amount: -p.amount,

@@ -1,7 +1,8 @@
 /**
  * @module Checks the ledger's invariants in the database itself: every entry sums to zero per
  * currency, every balance equals the sum of its postings and the running
- * balance of its newest posting (postings numbered 1…last_seq), `held` equals the active holds, and no
+ * balance of its newest posting (postings numbered 1…last_seq), `held` equals the active holds (and
+ * `last_hold_version` the newest hold change; versions are unique per account by index), and no
  * customer account is below minus its overdraft limit. Used by tests and `wekeza ledger verify`.
  */
 import { sql } from 'kysely';
@@ -46,11 +47,23 @@ export async function verifyLedger(ctx: LedgerContext): Promise<LedgerReport> {
     .where('status', '=', 'active')
     .groupBy('account_id')
     .as('h');
+  const versions = db
+    .selectFrom('holds')
+    .select(['account_id', sql<string>`max(version)`.as('newest')])
+    .groupBy('account_id')
+    .as('v');
+  // held = the active holds; the hold-version counter = the newest hold change.
   const holdMismatches = await db
     .selectFrom('balances as b')
     .leftJoin(holds, 'h.account_id', 'b.account_id')
+    .leftJoin(versions, 'v.account_id', 'b.account_id')
     .select('b.account_id')
-    .where(sql`b.held`, '<>', sql`coalesce(h.total, 0)`)
+    .where((eb) =>
+      eb.or([
+        eb(sql`b.held`, '<>', sql`coalesce(h.total, 0)`),
+        eb(sql`b.last_hold_version`, '<>', sql`coalesce(v.newest, 0)`),
+      ]),
+    )
     .execute();
   const overdrawn = await db
     .selectFrom('balances as b')

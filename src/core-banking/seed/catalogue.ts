@@ -27,6 +27,8 @@ export type Category =
 export interface Party {
   readonly description: string;
   readonly counterparty: string;
+  /** The card acceptor, for card purchases and refunds only. */
+  readonly merchant?: string;
 }
 
 /** The other side of a flow: a bank-owned account, or another account of the same customer. */
@@ -75,6 +77,14 @@ const USD = 100;
 const merchants =
   (description: string, names: readonly string[]) =>
   (rng: Prng): Party => ({ description, counterparty: rng.pick(names) });
+
+/** A card transaction: the merchant is the counterparty and is recorded as the entry's merchant. */
+const card =
+  (description: string, names: readonly string[]) =>
+  (rng: Prng): Party => {
+    const merchant = rng.pick(names);
+    return { description, counterparty: merchant, merchant };
+  };
 
 const fixed = (description: string, counterparty: string) => (): Party => ({ description, counterparty });
 
@@ -132,7 +142,7 @@ const personalCurrent: readonly Flow[] = [
     min: 250 * KES,
     max: 9_000 * KES,
     step: KES,
-    party: merchants('Card purchase', GROCERIES),
+    party: card('Card purchase', GROCERIES),
   },
   {
     direction: 'out',
@@ -142,7 +152,7 @@ const personalCurrent: readonly Flow[] = [
     min: 250 * KES,
     max: 4_500 * KES,
     step: KES,
-    party: merchants('Card purchase', DINING),
+    party: card('Card purchase', DINING),
   },
   {
     direction: 'out',
@@ -152,7 +162,7 @@ const personalCurrent: readonly Flow[] = [
     min: 150 * KES,
     max: 1_800 * KES,
     step: KES,
-    party: merchants('Card purchase', RIDES),
+    party: card('Card purchase', RIDES),
   },
   {
     direction: 'out',
@@ -162,7 +172,7 @@ const personalCurrent: readonly Flow[] = [
     min: 1_000 * KES,
     max: 8_000 * KES,
     step: 100 * KES,
-    party: merchants('Card purchase', FUEL),
+    party: card('Card purchase', FUEL),
   },
   {
     direction: 'out',
@@ -172,7 +182,7 @@ const personalCurrent: readonly Flow[] = [
     min: 500 * KES,
     max: 20_000 * KES,
     step: KES,
-    party: merchants('Card purchase', SHOPPING),
+    party: card('Card purchase', SHOPPING),
   },
   {
     direction: 'out',
@@ -263,7 +273,7 @@ const personalCurrent: readonly Flow[] = [
     min: 500 * KES,
     max: 6_000 * KES,
     step: KES,
-    party: merchants('Card refund', ['Jumia Kenya', 'Kilimall', 'Carrefour Two Rivers']),
+    party: card('Card refund', ['Jumia Kenya', 'Kilimall', 'Carrefour Two Rivers']),
   },
   {
     direction: 'in',
@@ -392,7 +402,7 @@ const personalUsd: readonly Flow[] = [
     min: 250 * USD,
     max: 1_200 * USD,
     step: USD,
-    party: merchants('Card purchase', ['Kenya Airways', 'Emirates', 'Qatar Airways']),
+    party: card('Card purchase', ['Kenya Airways', 'Emirates', 'Qatar Airways']),
   },
   {
     direction: 'out',
@@ -402,7 +412,7 @@ const personalUsd: readonly Flow[] = [
     min: 60 * USD,
     max: 900 * USD,
     step: 1,
-    party: merchants('Card purchase', ['Booking.com', 'Airbnb', 'Amazon.com']),
+    party: card('Card purchase', ['Booking.com', 'Airbnb', 'Amazon.com']),
   },
   {
     direction: 'out',
@@ -412,7 +422,7 @@ const personalUsd: readonly Flow[] = [
     min: 10 * USD,
     max: 16 * USD,
     step: 1,
-    party: merchants('Card purchase', ['Netflix.com', 'Spotify']),
+    party: card('Card purchase', ['Netflix.com', 'Spotify']),
   },
   { ...toKes, weight: 2, max: 1_500 * USD },
   { ...remittance, weight: 3 },
@@ -457,13 +467,7 @@ const freelanceUsd: readonly Flow[] = [
     min: 4 * USD,
     max: 400 * USD,
     step: 1,
-    party: merchants('Card purchase', [
-      'Amazon Web Services',
-      'GitHub',
-      'Google Workspace',
-      'Udemy',
-      'JetBrains',
-    ]),
+    party: card('Card purchase', ['Amazon Web Services', 'GitHub', 'Google Workspace', 'Udemy', 'JetBrains']),
   },
   {
     direction: 'out',
@@ -473,7 +477,7 @@ const freelanceUsd: readonly Flow[] = [
     min: 250 * USD,
     max: 1_200 * USD,
     step: USD,
-    party: merchants('Card purchase', ['Kenya Airways', 'Ethiopian Airlines']),
+    party: card('Card purchase', ['Kenya Airways', 'Ethiopian Airlines']),
   },
   {
     direction: 'out',
@@ -596,7 +600,7 @@ const businessCurrent: readonly Flow[] = [
     min: 2_000 * KES,
     max: 15_000 * KES,
     step: 100 * KES,
-    party: merchants('Card purchase', ['Shell Enterprise Road', 'Rubis Industrial Area', 'Sendy Deliveries']),
+    party: card('Card purchase', ['Shell Enterprise Road', 'Rubis Industrial Area', 'Sendy Deliveries']),
   },
   {
     direction: 'out',

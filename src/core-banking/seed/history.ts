@@ -55,6 +55,7 @@ function flowMove(
         party?.description ??
         (flow.direction === 'out' ? 'Transfer to own account' : 'Transfer from own account'),
       ...(party ? { counterparty: party.counterparty } : {}),
+      ...(party?.merchant ? { merchant: party.merchant } : {}),
       category: flow.category,
       ...(flow.flexible
         ? { flexible: { step: BigInt(flow.step), minimum: BigInt(Math.ceil(flow.min / 4)) } }

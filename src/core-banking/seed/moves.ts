@@ -18,6 +18,8 @@ export interface Move {
   readonly description: string;
   readonly counterparty: string | null;
   readonly category: Category;
+  /** The card acceptor of a card purchase or refund; null for every other move. */
+  readonly merchant: string | null;
   readonly legs: readonly Leg[];
 }
 
@@ -26,6 +28,8 @@ export interface MoveDetails {
   /** Counterparty as the customer sees it; own-account moves name the other account instead. */
   readonly counterparty?: string;
   readonly category: Category;
+  /** The card acceptor, for card purchases and refunds. */
+  readonly merchant?: string;
   /** May shrink to what the payer can afford, in multiples of `step`, down to `minimum`. */
   readonly flexible?: { readonly step: bigint; readonly minimum: bigint };
 }
@@ -81,6 +85,7 @@ export function makeMove(
       description: `${description} USD→KES at ${major(kesPerUsd)}`,
       counterparty: to.nickname,
       category,
+      merchant: null,
       legs: [
         { account: from, amount: -amount },
         { account: world.internal('clearing', 'USD'), amount, counterparty: holder },
@@ -94,6 +99,7 @@ export function makeMove(
       description,
       counterparty: to.nickname,
       category,
+      merchant: null,
       legs: [
         { account: from, amount: -amount },
         { account: to, amount, counterparty: from.nickname },
@@ -107,6 +113,7 @@ export function makeMove(
     description,
     counterparty: details.counterparty ?? null,
     category,
+    merchant: details.merchant ?? null,
     legs: [
       {
         account: from,

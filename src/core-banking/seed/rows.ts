@@ -27,6 +27,7 @@ export function bookMove(move: Move, reference: string, time: number, rng: Prng)
     description: move.description,
     counterparty: move.counterparty,
     category: move.category,
+    merchant: move.merchant,
     postings: move.legs.map((leg) => ({
       accountId: leg.account.id,
       amount: leg.amount,
@@ -65,6 +66,7 @@ export function bookMove(move: Move, reference: string, time: number, rng: Prng)
       description: move.description,
       counterparty: move.counterparty,
       category: move.category,
+      merchant: move.merchant,
       reverses_entry_id: null,
       created_at: bookedAt,
     },

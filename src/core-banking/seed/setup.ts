@@ -138,6 +138,7 @@ export async function createSandboxWorld(
             current: 0n,
             held: 0n,
             last_seq: 0,
+            last_hold_version: 0,
             updated_at: now,
           })),
         )

@@ -12,6 +12,7 @@ export const fromCreateBody = (b: Static<typeof CreateAppBody>): NewApp => ({
   jwks: b.jwks,
   requirePushedAuthorizationRequests: b.require_pushed_authorization_requests,
   refreshTokenRotation: b.refresh_token_rotation,
+  ipAllowlist: b.ip_allowlist,
 });
 
 export const fromUpdateBody = (b: Static<typeof UpdateAppBody>): AppPatch => ({
@@ -23,4 +24,5 @@ export const fromUpdateBody = (b: Static<typeof UpdateAppBody>): AppPatch => ({
   jwks: b.jwks,
   requirePushedAuthorizationRequests: b.require_pushed_authorization_requests,
   refreshTokenRotation: b.refresh_token_rotation,
+  ipAllowlist: b.ip_allowlist,
 });

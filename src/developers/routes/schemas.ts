@@ -61,6 +61,14 @@ const Jwks = Type.Object(
   { additionalProperties: false, description: 'A JWK Set of public keys, for private_key_jwt' },
 );
 
+const IpAllowlist = Type.Array(Type.String({ minLength: 1, maxLength: 49 }), {
+  maxItems: 50,
+  uniqueItems: true,
+  description:
+    'CIDR blocks (or single addresses) the app may call the API from, IPv4 or IPv6; empty means any address',
+  examples: [['203.0.113.0/24', '2001:db8::/48']],
+});
+
 const appInputFields = {
   name: Name,
   redirect_uris: RedirectUris,
@@ -68,6 +76,7 @@ const appInputFields = {
   token_endpoint_auth_method: Type.Optional(AuthMethod),
   require_pushed_authorization_requests: Type.Optional(Type.Boolean()),
   refresh_token_rotation: Type.Optional(Type.Boolean()),
+  ip_allowlist: Type.Optional(IpAllowlist),
 };
 
 export const CreateAppBody = Type.Object(
@@ -83,6 +92,7 @@ export const UpdateAppBody = Type.Object(
     token_endpoint_auth_method: appInputFields.token_endpoint_auth_method,
     require_pushed_authorization_requests: appInputFields.require_pushed_authorization_requests,
     refresh_token_rotation: appInputFields.refresh_token_rotation,
+    ip_allowlist: appInputFields.ip_allowlist,
     jwks_uri: Type.Optional(Type.Union([JwksUri, Type.Null()])),
     jwks: Type.Optional(Type.Union([Jwks, Type.Null()])),
   },
@@ -100,6 +110,10 @@ const appFields = {
   require_pushed_authorization_requests: Type.Boolean(),
   refresh_token_rotation: Type.Boolean(),
   status: Type.Enum(['active', 'suspended']),
+  ip_allowlist: Type.Array(Type.String()),
+  rate_limit_tier: Type.String({
+    description: 'Set by the bank; the limits are in the RateLimit-Policy header',
+  }),
   created_at: Timestamp,
   updated_at: Timestamp,
 };
@@ -128,6 +142,8 @@ export const toAppDto = (a: App) => ({
   require_pushed_authorization_requests: a.requirePushedAuthorizationRequests,
   refresh_token_rotation: a.refreshTokenRotation,
   status: a.status,
+  ip_allowlist: [...a.ipAllowlist],
+  rate_limit_tier: a.rateLimitTier,
   created_at: a.createdAt,
   updated_at: a.updatedAt,
 });

@@ -71,6 +71,20 @@ test('bad values are all reported together, naming the variable and the value', 
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be between 0 and 65535/);
 });
 
+test('rate-limit tiers: name=app/customer per minute, standard required; workers above 1 need Redis', () => {
+  const config = loadConfig({ WEKEZA_RATE_LIMITS: 'standard=100/10, gold=1000/50' });
+  assert.deepEqual(config.rateLimits, {
+    standard: { appPerMinute: 100, customerPerMinute: 10 },
+    gold: { appPerMinute: 1000, customerPerMinute: 50 },
+  });
+  assert.equal(loadConfig({}).rateLimits.standard?.customerPerMinute, 600);
+  for (const bad of ['gold=1000/50', 'standard=100', 'standard=0/10', 'Standard=1/1', 'standard=1.5/1']) {
+    assert.throws(() => loadConfig({ WEKEZA_RATE_LIMITS: bad }), /WEKEZA_RATE_LIMITS/, bad);
+  }
+  assert.throws(() => loadConfig({ WEKEZA_WORKERS: '2' }), /WEKEZA_WORKERS above 1 needs REDIS_URL/);
+  assert.equal(loadConfig({ WEKEZA_WORKERS: '2', REDIS_URL: 'redis://127.0.0.1:6379' }).workers, 2);
+});
+
 test('the README configuration table is the one generated from the settings', () => {
   const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
   assert.ok(

@@ -2,7 +2,9 @@
  * @module Configuration: parsed once from the environment, validated, frozen and passed down.
  * This is the only place that reads `process.env`.
  */
-import { type Setting, SettingError, settings } from './settings.ts';
+import { type RateTier, type Setting, SettingError, settings } from './settings.ts';
+
+export type { RateTier } from './settings.ts';
 
 export interface Config {
   readonly port: number;
@@ -21,6 +23,8 @@ export interface Config {
   readonly bodyLimit: number;
   readonly shutdownTimeoutMs: number;
   readonly workers: number;
+  /** Rate-limit tiers by name; `standard` always exists. */
+  readonly rateLimits: Readonly<Record<string, RateTier>>;
 }
 
 export type DatabaseConfig =
@@ -78,6 +82,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     accessTokenTtl: read(settings.accessTokenTtl, settings.accessTokenTtl.defaultText) ?? 600,
     bodyLimit: read(settings.bodyLimit, settings.bodyLimit.defaultText) ?? 65536,
     workers: read(settings.workers, settings.workers.defaultText) ?? 1,
+    rateLimits: read(settings.rateLimits, settings.rateLimits.defaultText) ?? {},
     shutdownTimeoutMs: read(settings.shutdownTimeoutMs, settings.shutdownTimeoutMs.defaultText) ?? 10000,
     ...overrides,
   };
@@ -85,6 +90,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (masterKey) config.masterKey = Buffer.from(masterKey, 'base64url');
   else if (config.sandbox) config.masterKey = SANDBOX_MASTER_KEY;
   else if (!overrides.masterKey) problems.push('WEKEZA_MASTER_KEY is required outside sandbox mode');
+  if (config.workers > 1 && !config.redisUrl) {
+    // Revocations, caches and rate limits must be shared by the workers.
+    problems.push('WEKEZA_WORKERS above 1 needs REDIS_URL: the workers share caches and rate limits there');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -58,6 +58,28 @@ export const hostname: Parser<string> = (raw) =>
 
 export const text: Parser<string> = (raw) => raw;
 
+/** A rate-limit tier: requests per minute for the whole app, and for each of its customers. */
+export interface RateTier {
+  readonly appPerMinute: number;
+  readonly customerPerMinute: number;
+}
+
+/** `name=app/customer,…` requests per minute, e.g. `standard=6000/600,premium=60000/3000`. */
+export const rateTiers: Parser<Readonly<Record<string, RateTier>>> = (raw) => {
+  const tiers: Record<string, RateTier> = {};
+  for (const item of raw.split(',')) {
+    const match = /^\s*([a-z][a-z0-9_-]{0,31})=(\d{1,9})\/(\d{1,9})\s*$/.exec(item);
+    if (!match)
+      return fail('must be a list of name=app/customer requests per minute, e.g. standard=6000/600');
+    const [, name = '', app, customer] = match;
+    const tier = { appPerMinute: Number(app), customerPerMinute: Number(customer) };
+    if (tier.appPerMinute < 1 || tier.customerPerMinute < 1) return fail('limits must be at least 1');
+    tiers[name] = Object.freeze(tier);
+  }
+  if (!tiers.standard) return fail('must define the standard tier, which new apps get');
+  return Object.freeze(tiers);
+};
+
 const setting = <T>(
   env: string,
   defaultText: string | undefined,
@@ -147,7 +169,13 @@ export const settings = {
     'WEKEZA_WORKERS',
     '1',
     integer(1, 64),
-    'HTTP worker processes on this machine (node:cluster); set it to the number of cores.',
+    'HTTP worker processes on this machine (node:cluster); set it to the number of cores. Above 1 needs `REDIS_URL`.',
+  ),
+  rateLimits: setting(
+    'WEKEZA_RATE_LIMITS',
+    'standard=6000/600,premium=60000/3000,internal=600000/60000',
+    rateTiers,
+    'Rate-limit tiers, as `name=app/customer` requests per minute. New apps get `standard`; the operator moves an app with `wekeza apps tier`.',
   ),
   shutdownTimeoutMs: setting(
     'SHUTDOWN_TIMEOUT_MS',

@@ -43,6 +43,7 @@ export const catalogue = Object.freeze({
   UNSUPPORTED_CURRENCY: entry('invalid', 'The currency is not supported'),
   INVALID_CURSOR: entry('invalid', 'The pagination cursor is not valid'),
   ROUTE_NOT_FOUND: entry('not_found', 'No such resource'),
+  API_VERSION_NOT_FOUND: entry('not_found', 'No such API version'),
   PAYLOAD_TOO_LARGE: entry('too_large', 'The request body is too large'),
   UNSUPPORTED_MEDIA_TYPE: entry('unsupported_media_type', 'The content type is not supported'),
   SERVICE_UNAVAILABLE: entry('unavailable', 'The service is not available'),
@@ -76,6 +77,9 @@ export const catalogue = Object.freeze({
   CONSENT_EXPIRED: entry('conflict', 'The consent has expired'),
   CONSENT_NOT_ACTIVE: entry('conflict', 'The consent is not authorised'),
   ACCOUNT_NOT_ELIGIBLE: entry('invalid', 'The account cannot be shared under this consent'),
+  // gateway
+  RATE_LIMITED: entry('rate_limited', 'Too many requests'),
+  IP_NOT_ALLOWED: entry('forbidden', 'The app may not call the API from this address'),
   // sandbox
   SANDBOX_AUTHORIZATION_FAILED: entry('unprocessable', 'The sandbox authorisation did not complete'),
 } as const);

@@ -1,0 +1,35 @@
+/** @module The gateway module's tables (schema `gateway`). */
+import type { Generated } from 'kysely';
+
+type Int = number | bigint;
+
+export const SCHEMA = 'gateway';
+
+export interface AccessAuditTable {
+  id: Generated<Int>;
+  at: string;
+  request_id: string;
+  client_id: string;
+  customer_id: string;
+  consent_id: string;
+  account_id: string | null;
+  method: string;
+  route: string;
+  status: number;
+}
+
+export interface UsageHourlyTable {
+  client_id: string;
+  /** The start of the hour, UTC. */
+  hour: string;
+  route: string;
+  requests: Int;
+  errors: Int;
+  latency_us_sum: Int;
+  latency_us_max: Int;
+}
+
+export interface GatewayTables {
+  access_audit: AccessAuditTable;
+  usage_hourly: UsageHourlyTable;
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, describe, test } from 'node:test';
+import { openRedis } from '../connections/redis.ts';
+import { MemoryStore } from './memory.ts';
+import { RedisStore } from './redis.ts';
+import type { SharedStore } from './types.ts';
+
+const redis = openRedis('redis://127.0.0.1:6379');
+after(() => redis.disconnect());
+
+const stores: [string, () => Promise<SharedStore>][] = [
+  ['memory', async () => new MemoryStore()],
+  [
+    'redis',
+    async () => {
+      if (redis.status !== 'ready') await new Promise((r) => redis.once('ready', r));
+      return new RedisStore(redis);
+    },
+  ],
+];
+
+for (const [name, open] of stores) {
+  describe(`shared store [${name}]`, () => {
+    const k = () => `test:${randomUUID()}`;
+
+    test('a versioned entry is never replaced by an older version', async () => {
+      const store = await open();
+      const key = k();
+      assert.deepEqual(await store.read([key]), [undefined]);
+      assert.equal(await store.write(key, 5, 'five', 10_000), true);
+      // A reader that loaded version 4 before the change cannot put it back…
+      assert.equal(await store.write(key, 4, 'four', 10_000), false);
+      assert.deepEqual(await store.read([key]), [{ version: 5, value: 'five' }]);
+      // …while an invalidation at a newer version wins, and marks it stale.
+      assert.equal(await store.write(key, 6, null, 10_000), true);
+      assert.deepEqual(await store.read([key]), [{ version: 6, value: null }]);
+      assert.equal(await store.write(key, 6, 'six', 10_000), true);
+      assert.deepEqual(await store.read([key, k()]), [{ version: 6, value: 'six' }, undefined]);
+      // Values keep any characters, the separator included.
+      assert.equal(await store.write(key, 7, '7|=x|', 10_000), true);
+      assert.deepEqual(await store.read([key]), [{ version: 7, value: '7|=x|' }]);
+    });
+
+    test('entries expire', async () => {
+      const store = await open();
+      const key = k();
+      await store.write(key, 1, 'x', 30);
+      await new Promise((r) => setTimeout(r, 60));
+      assert.deepEqual(await store.read([key]), [undefined]);
+    });
+
+    test('a bucket admits its limit at once, then refuses with the time to wait', async () => {
+      const store = await open();
+      const bucket = { key: k(), limit: 3, windowMs: 60_000 };
+      const remaining: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await store.take([bucket]);
+        assert.equal(r.allowed, true);
+        remaining.push(r.buckets[0]!.remaining);
+      }
+      assert.deepEqual(remaining, [2, 1, 0]);
+      const refused = await store.take([bucket]);
+      assert.equal(refused.allowed, false);
+      assert.equal(refused.buckets[0]!.remaining, 0);
+      // One unit comes back every 20 s.
+      assert.ok(refused.buckets[0]!.retryAfterMs > 19_000 && refused.buckets[0]!.retryAfterMs <= 20_000);
+      assert.ok(refused.buckets[0]!.resetMs > 59_000 && refused.buckets[0]!.resetMs <= 60_000);
+    });
+
+    test('a bucket refills with time', async () => {
+      const store = await open();
+      const bucket = { key: k(), limit: 2, windowMs: 200 };
+      assert.equal((await store.take([bucket])).allowed, true);
+      assert.equal((await store.take([bucket])).allowed, true);
+      assert.equal((await store.take([bucket])).allowed, false);
+      await new Promise((r) => setTimeout(r, 120));
+      assert.equal((await store.take([bucket])).allowed, true);
+    });
+
+    test('several buckets are taken together or not at all', async () => {
+      const store = await open();
+      const wide = { key: k(), limit: 10, windowMs: 60_000 };
+      const narrow = { key: k(), limit: 1, windowMs: 60_000 };
+      assert.equal((await store.take([wide, narrow])).allowed, true);
+      const refused = await store.take([wide, narrow]);
+      assert.equal(refused.allowed, false);
+      assert.equal(refused.buckets[1]!.remaining, 0);
+      assert.ok(refused.buckets[1]!.retryAfterMs > 0);
+      assert.equal(refused.buckets[0]!.retryAfterMs, 0, 'the wide bucket was not what refused');
+      // The refused request took nothing from the wide bucket: 9 left, as after one request.
+      assert.equal(refused.buckets[0]!.remaining, 9);
+      assert.equal((await store.take([wide])).buckets[0]!.remaining, 8);
+    });
+  });
+}
