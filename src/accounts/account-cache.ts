@@ -6,7 +6,7 @@
  * still holding the old state cannot overwrite. So a read after a payment is never stale.
  */
 import type { Account, Balance, CoreBanking } from '../core-banking/index.ts';
-import type { SharedStore } from '../platform/index.ts';
+import type { SharedStore, Versioned } from '../platform/index.ts';
 
 export interface AccountState {
   readonly account: Account;
@@ -66,7 +66,9 @@ function fromJson(text: string): AccountState {
   return { account, balance };
 }
 
-const keyOf = (accountId: string) => `acct:${accountId}`;
+/** The store key of an account's cached state (the gateway prefetches it for account routes). */
+export const accountKey = (accountId: string) => `acct:${accountId}`;
+const keyOf = accountKey;
 
 export class AccountCache {
   readonly #store: SharedStore;
@@ -79,12 +81,17 @@ export class AccountCache {
     this.#onStoreError = onStoreError;
   }
 
-  /** The account with its balance: from the cache, else from core banking (and then cached). */
-  async get(accountId: string): Promise<AccountState> {
-    const [entry] = await this.#store.read([keyOf(accountId)]).catch((err) => {
-      this.#onStoreError(err);
-      return [undefined];
-    });
+  /**
+   * The account with its balance: from the cache, else from core banking (and then cached).
+   * `prefetched` is the entry already read with the gateway's look-up, if it was.
+   */
+  async get(accountId: string, prefetched?: { entry: Versioned | undefined }): Promise<AccountState> {
+    const [entry] = prefetched
+      ? [prefetched.entry]
+      : await this.#store.read([keyOf(accountId)]).catch((err) => {
+          this.#onStoreError(err);
+          return [undefined];
+        });
     if (entry?.value) return fromJson(entry.value);
     return this.#fill(accountId);
   }

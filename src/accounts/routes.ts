@@ -5,9 +5,9 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Account, CoreBanking } from '../core-banking/index.ts';
-import { accessOf, type GatewayRoute } from '../gateway/index.ts';
+import { accessOf, type GatewayRoute, gatewayOf } from '../gateway/index.ts';
 import { AppError, parseAmount, problems, toDto } from '../platform/index.ts';
-import type { AccountCache } from './account-cache.ts';
+import { type AccountCache, accountKey } from './account-cache.ts';
 import {
   AccountDetail,
   AccountList,
@@ -47,9 +47,14 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
   const bank = opts.coreBanking;
   const tags = ['accounts'];
   const security = [{ customerToken: [] }];
-  const accountsRead = { gateway: { token: 'customer', scope: 'accounts.read' } satisfies GatewayRoute };
+  // Account routes have the account's cached state fetched with the gateway's own look-up.
+  const prefetch = (params: Readonly<Record<string, unknown>>) =>
+    typeof params.account_id === 'string' ? [accountKey(params.account_id)] : [];
+  const accountsRead = {
+    gateway: { token: 'customer', scope: 'accounts.read', prefetch } satisfies GatewayRoute,
+  };
   const transactionsRead = {
-    gateway: { token: 'customer', scope: 'transactions.read' } satisfies GatewayRoute,
+    gateway: { token: 'customer', scope: 'transactions.read', prefetch } satisfies GatewayRoute,
   };
 
   /**
@@ -61,7 +66,9 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
     if (!consent.accountIds.includes(accountId)) {
       throw new AppError('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist`);
     }
-    return opts.accounts.get(accountId);
+    const key = accountKey(accountId);
+    const prefetched = gatewayOf(request).prefetched;
+    return opts.accounts.get(accountId, prefetched?.has(key) ? { entry: prefetched.get(key) } : undefined);
   };
   const consentedAccount = async (request: Parameters<typeof accessOf>[0], accountId: string) =>
     (await consentedState(request, accountId)).account;

@@ -2,13 +2,16 @@
  * @module The gateway pipeline every `/v1` route passes, declared per route with
  * `config.gateway = { token: 'customer', scope } | { token: 'client' }`:
  *
- * 1. authenticate: a bearer JWT verified locally (cached once verified), not revoked, of an active
- *    app, of the kind the route needs — else 401 `invalid_token` (RFC 6750);
+ * 1. authenticate: a bearer JWT verified locally (cached once verified), then one shared-store round
+ *    trip that reads the app, the consent, the token revocation list and the route's prefetched
+ *    entries, and counts the request against the app's and the customer's rate limits: a revoked
+ *    token or an inactive app is 401 `invalid_token` (RFC 6750);
  * 2. the app's IP allow-list — else 403 IP_NOT_ALLOWED;
  * 3. for customer data, the consent: authorised, unexpired, this app's and customer's (else 401),
  *    with the route's scope (else 403 `insufficient_scope`), covering the `:account_id` (else 404, so
  *    account ids cannot be probed);
- * 4. throttle per app and per customer (429 with `Retry-After`; `RateLimit` headers on every answer);
+ * 4. throttle: 429 with `Retry-After` when a limit is used up (refused requests count too);
+ *    `RateLimit-Policy` and `RateLimit` headers on every answer;
  * 5. log (app, customer, consent join the access-log line), meter usage, and audit customer-data
  *    access.
  *
@@ -17,12 +20,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccessTokenClaims, AccessTokenVerifier } from '../identity/index.ts';
-import { AppError, bearerToken, type RateTier, type SharedStore } from '../platform/index.ts';
+import { AppError, bearerToken, type RateTier, type SharedStore, type Versioned } from '../platform/index.ts';
 import { allowlistMatcher } from '../platform/net.ts';
 import { annotateAccessLog } from '../platform/observability/access-log.ts';
 import type { AuditTrail } from './audit.ts';
 import type { GatewayMetrics } from './metrics.ts';
-import { applyThrottle, throttle } from './rate-limit.ts';
+import { applyThrottle, bucketsFor, type Throttle, throttle } from './rate-limit.ts';
 import type { UsageMeter } from './usage.ts';
 import type { ConsentView, GatewayViews } from './views.ts';
 
@@ -38,9 +41,17 @@ export interface Deprecation {
   readonly link?: string;
 }
 
+/** Shared-store keys a route will read, fetched with the gateway's own look-up (one round trip). */
+export type Prefetch = (params: Readonly<Record<string, unknown>>) => readonly string[];
+
 export type GatewayRoute =
-  | { readonly token: 'customer'; readonly scope: string; readonly deprecation?: Deprecation }
-  | { readonly token: 'client'; readonly deprecation?: Deprecation };
+  | {
+      readonly token: 'customer';
+      readonly scope: string;
+      readonly deprecation?: Deprecation;
+      readonly prefetch?: Prefetch;
+    }
+  | { readonly token: 'client'; readonly deprecation?: Deprecation; readonly prefetch?: Prefetch };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,6 +66,8 @@ export interface GatewayContext {
   /** Customer tokens only. */
   readonly customerId?: string;
   readonly consent?: ConsentView;
+  /** The route's prefetched store entries, by key (an entry may be missing). */
+  readonly prefetched?: ReadonlyMap<string, Versioned | undefined>;
 }
 
 export interface CustomerAccess {
@@ -126,9 +139,11 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
   /** The app's tier names, as last seen. */
   const tierNames = new Map<string, string>();
 
+  const tierOf = (name: string) => opts.tiers[name] ?? opts.tiers.standard;
+
   /** Takes one unit from the app's (and customer's) buckets; undefined when the store failed. */
   async function count(request: FastifyRequest, tierName: string, clientId: string, customerId?: string) {
-    const tier = opts.tiers[tierName] ?? opts.tiers.standard;
+    const tier = tierOf(tierName);
     if (!tier) return undefined;
     try {
       return await throttle(opts.store, tier, clientId, customerId);
@@ -175,12 +190,18 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
     // known from an earlier request; a tier change applies from the request after it is seen.
     const customerId = route.token === 'customer' ? claims.sub : undefined;
     const knownTier = tierNames.get(claims.clientId);
-    const [found, early] = await Promise.all([
-      views.lookup(claims.clientId, claims.consentId, claims.jti),
-      knownTier === undefined ? undefined : count(request, knownTier, claims.clientId, customerId),
-    ]);
+    const tier = knownTier === undefined ? undefined : tierOf(knownTier);
+    const planned = tier && bucketsFor(tier, claims.clientId, customerId);
+    const prefetch = route.prefetch?.(request.params as Record<string, unknown>) ?? [];
+    const found = await views.lookup(claims.clientId, claims.consentId, claims.jti, {
+      keys: prefetch,
+      buckets: planned?.buckets,
+    });
     if (tierNames.size > 10_000) tierNames.clear();
     tierNames.set(claims.clientId, found.app.rateLimitTier);
+    const early: Throttle | undefined =
+      planned && found.taken ? { result: found.taken, policies: planned.policies } : undefined;
+    const prefetched = new Map(prefetch.map((k, i) => [k, found.extra[i]]));
     if (found.tokenRevoked) {
       metrics.tokenFailures.inc({ reason: 'revoked' });
       throw invalidToken(reply, 'The access token was revoked');
@@ -193,7 +214,7 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
       knownTier === found.app.rateLimitTier
         ? early
         : await count(request, found.app.rateLimitTier, claims.clientId, customerId);
-    return { claims, app: found.app, consent: found.consent, counted };
+    return { claims, app: found.app, consent: found.consent, counted, prefetched };
   }
 
   function checkConsent(
@@ -238,7 +259,7 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
       if (route.deprecation.link) reply.header('link', `<${route.deprecation.link}>; rel="deprecation"`);
     }
 
-    const { claims, app: client, consent, counted } = await authenticate(request, reply, route);
+    const { claims, app: client, consent, counted, prefetched } = await authenticate(request, reply, route);
     // Metered from here on, refusals included: the app is known.
     contexts.set(request, { clientId: claims.clientId, scopes: claims.scopes });
     annotateAccessLog(request, { app: claims.clientId });
@@ -254,8 +275,9 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
             scopes: claims.scopes,
             customerId,
             consent: checkConsent(request, reply, claims, consent, route.scope),
+            prefetched,
           }
-        : { clientId: claims.clientId, scopes: claims.scopes };
+        : { clientId: claims.clientId, scopes: claims.scopes, prefetched };
     contexts.set(request, context);
     if (context.consent) annotateAccessLog(request, { customer: customerId, consent: context.consent.id });
 

@@ -8,7 +8,7 @@
  */
 import type { Consent } from '../consents/index.ts';
 import type { GatewayApp } from '../developers/index.ts';
-import type { SharedStore } from '../platform/index.ts';
+import type { Bucket, SharedStore, TakeResult, Versioned } from '../platform/index.ts';
 
 export interface ConsentView {
   readonly id: string;
@@ -75,6 +75,18 @@ export interface Lookup {
   readonly app: GatewayApp;
   readonly consent: ConsentView | undefined;
   readonly tokenRevoked: boolean;
+  /** The extra entries asked for, in order (all undefined when the store failed). */
+  readonly extra: readonly (Versioned | undefined)[];
+  /** The rate-limit count, when buckets were given and the store answered. */
+  readonly taken: TakeResult | undefined;
+}
+
+/** What else to do in the same store round trip. */
+export interface Alongside {
+  /** Further entries to read (a route's prefetch). */
+  readonly keys?: readonly string[];
+  /** Rate-limit buckets to take from. */
+  readonly buckets?: readonly Bucket[];
 }
 
 const key = {
@@ -114,16 +126,28 @@ export class GatewayViews {
     this.#onStoreError = onStoreError;
   }
 
-  /** The app, the consent (for customer tokens) and whether the token was revoked: one store round trip. */
-  async lookup(clientId: string, consentId: string | undefined, jti: string): Promise<Lookup> {
-    const keys = [key.app(clientId), key.token(jti)];
-    if (consentId) keys.push(key.consent(consentId));
-    let cached: Awaited<ReturnType<SharedStore['read']>>;
+  /**
+   * The app, the consent (for customer tokens) and whether the token was revoked — with the extra
+   * entries and the rate-limit count of `alongside` — in one store round trip.
+   */
+  async lookup(
+    clientId: string,
+    consentId: string | undefined,
+    jti: string,
+    alongside: Alongside = {},
+  ): Promise<Lookup> {
+    const extraKeys = alongside.keys ?? [];
+    const keys = [key.app(clientId), key.token(jti), key.consent(consentId ?? '-'), ...extraKeys];
+    let cached: (Versioned | undefined)[];
+    let taken: TakeResult | undefined;
     try {
-      cached = await this.#store.read(keys);
+      const answer = await this.#store.readAndTake(keys, alongside.buckets ?? []);
+      cached = answer.entries;
+      if (alongside.buckets?.length) taken = answer.taken;
     } catch (err) {
       this.#onStoreError(err);
-      return this.#fromDatabase(clientId, consentId, jti);
+      const found = await this.#fromDatabase(clientId, consentId, jti);
+      return { ...found, extra: extraKeys.map(() => undefined), taken: undefined };
     }
     const [appEntry, tokenEntry, consentEntry] = cached;
     const [app, consent] = await Promise.all([
@@ -134,7 +158,7 @@ export class GatewayViews {
           ? (JSON.parse(consentEntry.value) as ConsentView)
           : this.#fillConsent(consentId),
     ]);
-    return { app, consent, tokenRevoked: tokenEntry !== undefined };
+    return { app, consent, tokenRevoked: tokenEntry !== undefined, extra: cached.slice(3), taken };
   }
 
   /** A consent changed (revoked, expired…): its new state replaces any cached copy at once. */
@@ -176,7 +200,11 @@ export class GatewayViews {
     return view;
   }
 
-  async #fromDatabase(clientId: string, consentId: string | undefined, jti: string): Promise<Lookup> {
+  async #fromDatabase(
+    clientId: string,
+    consentId: string | undefined,
+    jti: string,
+  ): Promise<Omit<Lookup, 'extra' | 'taken'>> {
     const [app, consent, tokenRevoked] = await Promise.all([
       this.#load.app(clientId),
       consentId ? this.#load.consent(consentId) : undefined,

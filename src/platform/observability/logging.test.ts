@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import Fastify, { LogController } from 'fastify';
-import { loggerOptions, requestIdOf } from './logging.ts';
+import { loggerOptions, redact, requestIdOf } from './logging.ts';
 
 test('log lines carry the request id and never credentials or account numbers', async () => {
   const lines: string[] = [];
@@ -34,4 +34,20 @@ test('log lines carry the request id and never credentials or account numbers', 
     assert.ok(!text.includes(secret), `${secret} leaked into the logs`);
   }
   assert.match(text, /\[redacted\]/);
+});
+
+test('redaction censors sensitive keys at any of three levels and copies nothing when clean', () => {
+  const clean = { app: 'app_1', route: '/v1/accounts', nested: { status: 200 } };
+  assert.equal(redact(clean), clean, 'a line without secrets is passed through as it is');
+  const dirty = {
+    Password: 'hunter2',
+    body: { client_secret: 'cs', list: [1] },
+    req: { headers: { Authorization: 'Bearer x', 'X-Api-Key': 'k', accept: '*/*' } },
+  };
+  assert.deepEqual(redact(dirty), {
+    Password: '[redacted]',
+    body: { client_secret: '[redacted]', list: [1] },
+    req: { headers: { Authorization: '[redacted]', 'X-Api-Key': '[redacted]', accept: '*/*' } },
+  });
+  assert.equal(dirty.body.client_secret, 'cs', 'the caller’s object is not changed');
 });

@@ -72,6 +72,11 @@ export class MemoryStore implements SharedStore {
     return true;
   }
 
+  async readAndTake(keys: readonly string[], buckets: readonly Bucket[]) {
+    const [entries, taken] = await Promise.all([this.read(keys), this.take(buckets)]);
+    return { entries, taken };
+  }
+
   async take(buckets: readonly Bucket[]): Promise<TakeResult> {
     const now = this.#now();
     const plans = buckets.map((b) => gcra(b, this.#tats.get(b.key, now) ?? now, now));

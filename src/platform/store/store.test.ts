@@ -94,3 +94,21 @@ for (const [name, open] of stores) {
     });
   });
 }
+
+for (const [name, open] of stores) {
+  test(`[${name}] read and take in one call`, async () => {
+    const store = await open();
+    const present = `test:${randomUUID()}`;
+    await store.write(present, 3, 'three', 10_000);
+    const missing = `test:${randomUUID()}`;
+    const bucket = { key: `test:${randomUUID()}`, limit: 1, windowMs: 60_000 };
+    const first = await store.readAndTake([missing, present, missing], [bucket]);
+    assert.deepEqual(first.entries, [undefined, { version: 3, value: 'three' }, undefined]);
+    assert.equal(first.taken.allowed, true);
+    const second = await store.readAndTake([present], [bucket]);
+    assert.equal(second.taken.allowed, false);
+    assert.deepEqual(second.entries, [{ version: 3, value: 'three' }]);
+    const readOnly = await store.readAndTake([missing, present], []);
+    assert.deepEqual(readOnly.entries, [undefined, { version: 3, value: 'three' }]);
+  });
+}

@@ -48,6 +48,11 @@ export interface SharedStore {
   write(key: string, version: number, value: string | null, ttlMs: number): Promise<boolean>;
   /** Takes one unit from every bucket, or from none when one of them is empty. */
   take(buckets: readonly Bucket[]): Promise<TakeResult>;
+  /** `read` and `take` in one atomic round trip (the gateway's per-request call). */
+  readAndTake(
+    keys: readonly string[],
+    buckets: readonly Bucket[],
+  ): Promise<{ entries: (Versioned | undefined)[]; taken: TakeResult }>;
 }
 
 /** Versions must be exact integers; Redis scripts compare them as doubles. */

@@ -18,9 +18,19 @@ const int8 = (raw: string): number | bigint => {
   return Number.isSafeInteger(n) ? n : BigInt(raw);
 };
 
-/** `2026-11-28 02:44:02.123+00` → `2026-11-28T02:44:02.123Z` (the session runs in UTC). */
-const timestamptz = (raw: string): string =>
-  new Date(`${raw.replace(' ', 'T')}${raw.length > 19 && /[+-]\d\d$/.test(raw) ? ':00' : ''}`).toISOString();
+const UTC_TIMESTAMP = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * `2026-11-28 02:44:02.123456+00` → `2026-11-28T02:44:02.123Z` (the session runs in UTC: a string
+ * rewrite, as statements read many); anything else through Date.
+ */
+function timestamptz(raw: string): string {
+  const m = UTC_TIMESTAMP.exec(raw);
+  if (m) return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  return new Date(
+    `${raw.replace(' ', 'T')}${raw.length > 19 && /[+-]\d\d$/.test(raw) ? ':00' : ''}`,
+  ).toISOString();
+}
 
 const parsers = new Map<number, (raw: string) => unknown>([
   [INT8, int8],
