@@ -21,13 +21,20 @@ import { createIdentity, identityMigrations, sandboxAuthorizeRoutes } from './id
 import { openApiPlugin } from './platform/http/openapi.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
-import { type Config, migrateAll, openServices, type PlatformServices } from './platform/index.ts';
+import {
+  type Config,
+  eventsMigrations,
+  migrateAll,
+  openServices,
+  type PlatformServices,
+} from './platform/index.ts';
 import { accessLogPlugin } from './platform/observability/access-log.ts';
 import { type Check, healthPlugin } from './platform/observability/health.ts';
 import { loggerOptions, requestIdOf } from './platform/observability/logging.ts';
 import { metricsPlugin } from './platform/observability/metrics.ts';
 
 export const MODULE_MIGRATIONS = [
+  eventsMigrations,
   coreBankingMigrations,
   developersMigrations,
   identityMigrations,

@@ -13,6 +13,12 @@ export const idPrefixes = [
   'dev', // developer
   'app', // app (OAuth client id)
   'cns', // consent
+  'pay', // payment
+  'rsk', // risk decision
+  'evt', // event
+  'whe', // webhook endpoint
+  'msg', // webhook message
+  'wdl', // webhook delivery attempt
 ] as const;
 export type IdPrefix = (typeof idPrefixes)[number];
 

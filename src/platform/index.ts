@@ -22,6 +22,7 @@ export {
   openDatabase,
 } from './db/index.ts';
 export { AppError, type ErrorCode, type FieldError, isAppError } from './errors/index.ts';
+export * from './events/index.ts';
 export { bearerToken } from './http/bearer.ts';
 export { LinksSchema, ListOf, MoneySchema, ProblemSchema, problems } from './http/schemas.ts';
 export { type IdPrefix, isId, newId } from './ids.ts';

@@ -1,0 +1,104 @@
+/**
+ * @module The transactional outbox: business events are appended in the same database transaction
+ * as the change that caused them (so an event exists exactly when its change committed), numbered in
+ * commit order per aggregate by `seq`, and published afterwards by the relay (at least once; the
+ * event id lets consumers de-duplicate). The envelope follows CloudEvents 1.0.
+ */
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { MigrationStep, ModuleMigrations } from '../db/index.ts';
+import { newId } from '../ids.ts';
+
+export const EVENTS_SCHEMA = 'events';
+
+export interface NewEvent {
+  /** Dotted, past tense: `payment.completed`, `consent.revoked`. */
+  readonly type: string;
+  /** What it is about: `payments/pay_…`, `consents/cns_…`. */
+  readonly subject: string;
+  /** Events of one aggregate are published in the order they were appended. */
+  readonly aggregate: string;
+  /** The app the event concerns (its webhooks and event feed receive it), if any. */
+  readonly clientId: string | null;
+  /** The payload, versioned by `dataVersion`. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly dataVersion?: number;
+}
+
+export interface OutboxTable {
+  seq: import('kysely').Generated<number | bigint>;
+  id: string;
+  type: string;
+  subject: string;
+  aggregate: string;
+  client_id: string | null;
+  time: string;
+  data_version: number;
+  data: string;
+  published_at: string | null;
+}
+
+export interface EventTables {
+  outbox: OutboxTable;
+}
+
+/**
+ * Appends events inside the caller's transaction (any module's: the outbox lives in its own schema).
+ * Returns the event ids.
+ */
+export async function appendEvents(
+  // biome-ignore lint/suspicious/noExplicitAny: a transaction of any module's tables
+  trx: Transaction<any> | Kysely<any>,
+  events: readonly NewEvent[],
+  now: Date = new Date(),
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = events.map((e) => ({
+    id: newId('evt', now.getTime()),
+    type: e.type,
+    subject: e.subject,
+    aggregate: e.aggregate,
+    client_id: e.clientId,
+    time: now.toISOString(),
+    data_version: e.dataVersion ?? 1,
+    data: JSON.stringify(e.data),
+    published_at: null,
+  }));
+  await (trx as Kysely<EventTables>).withSchema(EVENTS_SCHEMA).insertInto('outbox').values(rows).execute();
+  return rows.map((r) => r.id);
+}
+
+const outboxMigration: MigrationStep = {
+  name: '0001_outbox',
+  async up(db, env) {
+    const t = env.columnTypes;
+    await db.schema
+      .createTable('outbox')
+      .addColumn('seq', t.bigint, (c) =>
+        env.kind === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedAlwaysAsIdentity(),
+      )
+      .addColumn('id', 'text', (c) => c.notNull().unique())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('aggregate', 'text', (c) => c.notNull())
+      .addColumn('client_id', 'text')
+      .addColumn('time', t.timestamp, (c) => c.notNull())
+      .addColumn('data_version', 'integer', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('published_at', t.timestamp)
+      .execute();
+    // The relay's work list: unpublished events in order.
+    await db.schema
+      .createIndex('outbox_unpublished_idx')
+      .on('outbox')
+      .column('seq')
+      .where(sql.ref('published_at'), 'is', null)
+      .execute();
+    // The app's event feed (polling): its events in order.
+    await db.schema.createIndex('outbox_client_idx').on('outbox').columns(['client_id', 'seq']).execute();
+  },
+};
+
+export const eventsMigrations: ModuleMigrations = Object.freeze({
+  module: EVENTS_SCHEMA,
+  steps: [outboxMigration],
+});
