@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
+import { eventsMigrations } from '../platform/events/index.ts';
 import type { ErrorCode } from '../platform/index.ts';
 import { BACKENDS, eachBackend } from '../test-support/backends.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
@@ -38,7 +39,7 @@ const code = (expected: ErrorCode) => (err: unknown) => {
 
 const transitions = (c: Consent) => c.history.map((h) => `${h.from ?? '∅'}→${h.to} by ${h.actor}`);
 
-eachBackend('consents service', [consentsMigrations], (ctx) => {
+eachBackend('consents service', [eventsMigrations, consentsMigrations], (ctx) => {
   let clock = Date.now();
   const revoked: Consent[] = [];
   let consents: ConsentService;

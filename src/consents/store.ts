@@ -1,10 +1,11 @@
 /**
  * @module Reading consents with their history, and the one way a status changes: a conditional
- * UPDATE (`… WHERE status = <from>`) plus its history entry, in the caller's transaction. When the
+ * UPDATE (`… WHERE status = <from>`) plus its history entry and its event (the outbox), in the
+ * caller's transaction. When the
  * row was changed by someone else first, nothing is written and the caller learns it lost.
  */
 import type { Kysely, Updateable } from 'kysely';
-import { AppError } from '../platform/index.ts';
+import { AppError, appendEvents, type EventType } from '../platform/index.ts';
 import type { ConsentsContext, Tx } from './context.ts';
 import { toConsent } from './mappers.ts';
 import type { ConsentsTable, ConsentTables } from './tables.ts';
@@ -63,8 +64,8 @@ export async function transition(trx: Tx, t: Transition): Promise<boolean> {
     .where('id', '=', t.id)
     .where('status', '=', t.from);
   if (t.unexpired) update = update.where('expires_at', '>', t.at);
-  const result = await update.executeTakeFirst();
-  if (result.numUpdatedRows === 0n) return false;
+  const changed = await update.returning(['client_id']).executeTakeFirst();
+  if (!changed) return false;
   await trx
     .insertInto('consent_history')
     .values({
@@ -76,5 +77,28 @@ export async function transition(trx: Tx, t: Transition): Promise<boolean> {
       reason: t.reason,
     })
     .execute();
+  const type = EVENT_OF[t.to];
+  if (type) {
+    await appendEvents(
+      trx,
+      [
+        {
+          type,
+          subject: `consents/${t.id}`,
+          aggregate: t.id,
+          clientId: changed.client_id,
+          data: { consent_id: t.id, status: t.to, previous_status: t.from, reason: t.reason, at: t.at },
+        },
+      ],
+      new Date(t.at),
+    );
+  }
   return true;
 }
+
+/** The status changes announced as events (to the app's webhooks and event feed). */
+const EVENT_OF: Partial<Record<ConsentStatus, EventType>> = {
+  authorized: 'consent.authorized',
+  revoked: 'consent.revoked',
+  expired: 'consent.expired',
+};

@@ -3,9 +3,11 @@
  * connections, so the transactions below really interleave and race for the balance row locks; on
  * SQLite the driver serialises them through a mutex, and the same contracts must hold.
  */
+
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { beforeEach, test } from 'node:test';
+import { eventsMigrations } from '../platform/events/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { type CoreBanking, coreBankingMigrations, createCoreBanking } from './index.ts';
 import type { LedgerReport } from './types.ts';
@@ -29,7 +31,7 @@ const count = (codes: readonly string[]) =>
     return acc;
   }, {});
 
-eachBackend('ledger concurrency', [coreBankingMigrations], (ctx) => {
+eachBackend('ledger concurrency', [eventsMigrations, coreBankingMigrations], (ctx) => {
   let bank: CoreBanking;
   let settlement: string;
   let customerId: string;

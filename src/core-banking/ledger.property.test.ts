@@ -8,10 +8,12 @@
  * A failure prints fast-check's seed and path; reproduce with `FC_SEED=<seed> FC_PATH=<path>`.
  * `FC_RUNS=<n>` runs more (or fewer) sequences per backend.
  */
+
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { eventsMigrations } from '../platform/events/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { type CoreBanking, coreBankingMigrations, createCoreBanking } from './index.ts';
 import type { Entry, LedgerReport, TransferInput } from './types.ts';
@@ -575,7 +577,7 @@ const REGRESSIONS: Command[][] = [
   ]).flat(),
 ];
 
-eachBackend('ledger properties', [coreBankingMigrations], (ctx) => {
+eachBackend('ledger properties', [eventsMigrations, coreBankingMigrations], (ctx) => {
   let bank: CoreBanking;
   let customerId: string;
   const tag = randomBytes(4).toString('hex');

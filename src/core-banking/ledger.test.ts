@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
+import { eventsMigrations } from '../platform/events/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { type CoreBanking, coreBankingMigrations, createCoreBanking } from './index.ts';
 
@@ -9,7 +10,7 @@ const code = (c: string) => (err: unknown) => {
   return true;
 };
 
-eachBackend('ledger', [coreBankingMigrations], (ctx) => {
+eachBackend('ledger', [eventsMigrations, coreBankingMigrations], (ctx) => {
   let bank: CoreBanking;
   let alice: string;
   let bob: string;

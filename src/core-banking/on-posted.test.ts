@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventsMigrations } from '../platform/events/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { type CoreBanking, coreBankingMigrations, createCoreBanking } from './index.ts';
 import type { Balance } from './types.ts';
 
-eachBackend('onPosted', [coreBankingMigrations], (ctx) => {
+eachBackend('onPosted', [eventsMigrations, coreBankingMigrations], (ctx) => {
   /** Each call: the ids, and the balances read the moment the hook ran (from another connection on PostgreSQL). */
   const calls: { ids: readonly string[]; balances: Promise<Balance[]> }[] = [];
   let bank: CoreBanking;

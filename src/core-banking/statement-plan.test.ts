@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Compilable, CompiledQuery, sql } from 'kysely';
+import { eventsMigrations } from '../platform/events/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { appendBulkHistory } from './bulk-history.ts';
 import { createLedgerContext, type LedgerContext } from './context.ts';
@@ -24,7 +25,7 @@ const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
 /** The running balance of line `seq` of a bulk history that started at zero. */
 const balanceAt = (seq: number) => BigInt(100 * seq - 250 * Math.floor(seq / 4));
 
-eachBackend('statement pages deep in a long history', [coreBankingMigrations], (ctx) => {
+eachBackend('statement pages deep in a long history', [eventsMigrations, coreBankingMigrations], (ctx) => {
   let bank: CoreBanking;
   let lc: LedgerContext;
   let account: string;

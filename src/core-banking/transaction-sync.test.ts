@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventsMigrations } from '../platform/events/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { createLedgerContext } from './context.ts';
 import { type CoreBanking, coreBankingMigrations, createCoreBanking } from './index.ts';
@@ -62,7 +63,7 @@ function replica(bank: CoreBanking, accountId: string, window: TransactionWindow
   };
 }
 
-eachBackend('transaction sync', [coreBankingMigrations], (ctx) => {
+eachBackend('transaction sync', [eventsMigrations, coreBankingMigrations], (ctx) => {
   let bank: CoreBanking;
   let account: string;
   let other: string;

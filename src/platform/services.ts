@@ -8,6 +8,8 @@ import type { Config } from './config/index.ts';
 import { AmqpConnection } from './connections/amqp.ts';
 import { openRedis } from './connections/redis.ts';
 import { type Database, openDatabase } from './db/index.ts';
+import { type EventBus, InProcessBus } from './events/index.ts';
+import { RabbitBus } from './events/rabbitmq.ts';
 import { newRegistry } from './observability/metrics.ts';
 import { openStore, type SharedStore } from './store/index.ts';
 
@@ -18,6 +20,8 @@ export interface PlatformServices {
   readonly amqp: AmqpConnection | undefined;
   /** Caches, revocation lists and rate limits: Redis when configured, memory otherwise. */
   readonly store: SharedStore;
+  /** Business events from the outbox: RabbitMQ when configured, in-process otherwise. */
+  readonly bus: EventBus;
   readonly registry: Registry;
   close(): Promise<void>;
 }
@@ -26,14 +30,17 @@ export function openServices(config: Config): PlatformServices {
   const database = openDatabase(config.database);
   const redis = config.redisUrl ? openRedis(config.redisUrl) : undefined;
   const amqp = config.amqpUrl ? new AmqpConnection(config.amqpUrl) : undefined;
+  const bus: EventBus = amqp ? new RabbitBus(amqp) : new InProcessBus();
   return {
     config,
     database,
     redis,
     amqp,
     store: openStore(redis),
+    bus,
     registry: newRegistry(),
     async close() {
+      await bus.close().catch(() => {});
       redis?.disconnect();
       await Promise.allSettled([database.close(), amqp?.close()]);
     },

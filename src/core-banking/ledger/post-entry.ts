@@ -4,7 +4,7 @@
  * write the entry, its postings and the new balances in the caller's transaction.
  */
 import { createHash } from 'node:crypto';
-import { AppError, isCurrency, newId } from '../../platform/index.ts';
+import { AppError, appendEvents, isCurrency, newId, toDto } from '../../platform/index.ts';
 import type { LedgerContext, Tx } from '../context.ts';
 import type { Entry, EntryInput, Posting } from '../types.ts';
 import { lockBalances } from './lock-balances.ts';
@@ -211,6 +211,30 @@ export async function postEntryInTx(
       .where('account_id', '=', accountId)
       .execute();
   }
+
+  // A `transaction.posted` event for each line on a customer's account, committed with it (outbox).
+  await appendEvents(
+    trx,
+    rows
+      .filter((r) => locked.get(r.account_id)?.kind === 'customer')
+      .map((r) => ({
+        type: 'transaction.posted',
+        subject: `accounts/${r.account_id}/transactions/${r.id}`,
+        aggregate: r.account_id,
+        clientId: null,
+        data: {
+          account_id: r.account_id,
+          transaction_id: r.id,
+          amount: toDto({ minor: r.amount < 0n ? -r.amount : r.amount, currency: r.currency }),
+          credit_debit: r.amount < 0n ? 'debit' : 'credit',
+          booked_at: r.booked_at,
+          value_date: r.value_date,
+          description: r.description,
+          balance_after: toDto({ minor: r.balance_after, currency: r.currency }),
+        },
+      })),
+    now,
+  );
 
   const postings: Posting[] = rows.map((r) => ({
     id: r.id,

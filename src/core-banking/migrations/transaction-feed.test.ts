@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eventsMigrations } from '../../platform/events/index.ts';
 import { type Database, migrateAll, openDatabase } from '../../platform/index.ts';
 import { BACKENDS, createTestDatabase } from '../../test-support/backends.ts';
 import { coreBankingMigrations, createCoreBanking } from '../index.ts';
@@ -133,7 +134,7 @@ for (const backend of BACKENDS) {
     const database = openDatabase(testDb.config);
     try {
       await legacyLedger(database);
-      await migrateAll(database, [coreBankingMigrations]);
+      await migrateAll(database, [eventsMigrations, coreBankingMigrations]);
       const db = database.schema<CoreBankingTables>('core_banking');
       const holds = await db
         .selectFrom('holds')

@@ -38,6 +38,15 @@ const DepositBody = Type.Object(
   { additionalProperties: false },
 );
 
+const CreditBody = Type.Object(
+  {
+    amount: MoneySchema,
+    counterparty: Type.Optional(Type.String({ minLength: 1, maxLength: 70, description: 'Who sent it' })),
+    description: Type.Optional(Type.String({ minLength: 1, maxLength: 140 })),
+  },
+  { additionalProperties: false },
+);
+
 const Deposit = Type.Object({
   entry_id: Type.String(),
   account_id: Type.String(),
@@ -85,26 +94,18 @@ export const sandboxRoutes: FastifyPluginAsyncTypebox<{ coreBanking: CoreBanking
     },
   );
 
-  app.post(
-    '/accounts/:account_id/deposits',
-    {
-      schema: {
-        tags: ['sandbox'],
-        summary: 'Deposit sandbox money into a customer account',
-        description:
-          'Credits the account from the bank settlement account. Send an `Idempotency-Key` header to make ' +
-          'retries safe: the same key deposits once.',
-        params: Type.Object({ account_id: Type.String({ pattern: '^acc_[0-9A-Z]{26}$' }) }),
-        headers: Type.Object({
-          'idempotency-key': Type.Optional(
-            Type.String({ minLength: 1, maxLength: 40, pattern: '^[\\x21-\\x7E]+$' }),
-          ),
-        }),
-        body: DepositBody,
-        response: { 201: Deposit, ...problems(400, 404, 409, 422) },
+  /** Credits a customer account from the bank's settlement account (a deposit or an incoming transfer). */
+  const credit =
+    (kind: 'deposit' | 'credit') =>
+    async (
+      request: {
+        id: string;
+        params: { account_id: string };
+        headers: { 'idempotency-key'?: string };
+        body: { amount: { amount: string; currency: string }; description?: string; counterparty?: string };
       },
-    },
-    async (request, reply) => {
+      reply: { code(status: number): unknown },
+    ) => {
       const { account_id: accountId } = request.params;
       const account = await bank.getAccount(accountId);
       if (account.kind !== 'customer')
@@ -118,21 +119,25 @@ export const sandboxRoutes: FastifyPluginAsyncTypebox<{ coreBanking: CoreBanking
       }
       const settlement = await bank.internalAccount('settlement', account.currency);
       const key = request.headers['idempotency-key'];
+      const from =
+        request.body.counterparty ?? (kind === 'deposit' ? 'Wekeza Sandbox' : 'Sandbox Bank customer');
       const entry = await bank.postTransfer({
         reference: key
-          ? `sandbox-deposit:${accountId}:${key}`
-          : `sandbox-deposit:${request.id}:${Date.now()}`,
+          ? `sandbox-${kind}:${accountId}:${key}`
+          : `sandbox-${kind}:${request.id}:${Date.now()}`,
         debitAccountId: settlement.id,
         creditAccountId: accountId,
         amount: minor,
         currency: account.currency,
-        description: description ?? 'Sandbox deposit',
+        description:
+          description ?? (kind === 'deposit' ? 'Sandbox deposit' : `Incoming transfer from ${from}`),
         counterparty: account.nickname,
-        creditCounterparty: 'Wekeza Sandbox',
-        category: 'income',
+        creditCounterparty: from,
+        category: kind === 'deposit' ? 'income' : 'transfer',
       });
       const balance = await bank.getBalance(accountId);
-      return reply.code(201).send({
+      reply.code(201);
+      return {
         entry_id: entry.id,
         account_id: accountId,
         amount: toDto({ minor, currency: account.currency }),
@@ -140,7 +145,49 @@ export const sandboxRoutes: FastifyPluginAsyncTypebox<{ coreBanking: CoreBanking
           current: toDto({ minor: balance.current, currency: balance.currency }),
           available: toDto({ minor: balance.available, currency: balance.currency }),
         },
-      });
+      };
+    };
+
+  const params = Type.Object({ account_id: Type.String({ pattern: '^acc_[0-9A-Z]{26}$' }) });
+  const headers = Type.Object({
+    'idempotency-key': Type.Optional(
+      Type.String({ minLength: 1, maxLength: 40, pattern: '^[\\x21-\\x7E]+$' }),
+    ),
+  });
+
+  app.post(
+    '/accounts/:account_id/deposits',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: 'Deposit sandbox money into a customer account',
+        description:
+          'Credits the account from the bank settlement account. Send an `Idempotency-Key` header to make ' +
+          'retries safe: the same key deposits once.',
+        params,
+        headers,
+        body: DepositBody,
+        response: { 201: Deposit, ...problems(400, 404, 409, 422) },
+      },
     },
+    credit('deposit'),
+  );
+
+  app.post(
+    '/accounts/:account_id/credit',
+    {
+      schema: {
+        tags: ['sandbox'],
+        summary: 'Receive an incoming transfer into a customer account',
+        description:
+          'Posts an incoming transfer (from `counterparty`, default "Sandbox Bank customer"), so that ' +
+          '`transaction.posted` webhooks and events can be tried. `Idempotency-Key` makes retries safe.',
+        params,
+        headers,
+        body: CreditBody,
+        response: { 201: Deposit, ...problems(400, 404, 409, 422) },
+      },
+    },
+    credit('credit'),
   );
 };

@@ -35,6 +35,12 @@ export interface OutboxTable {
   data_version: number;
   data: string;
   published_at: string | null;
+  /**
+   * 1, 2, 3… in the order the relay published (one relay at a time): the order of the event feed
+   * and the envelope's `sequence`. Unlike `seq` (taken at insert), it never lets a late commit
+   * slip behind a cursor.
+   */
+  published_seq: number | bigint | null;
 }
 
 export interface EventTables {
@@ -62,6 +68,7 @@ export async function appendEvents(
     data_version: e.dataVersion ?? 1,
     data: JSON.stringify(e.data),
     published_at: null,
+    published_seq: null,
   }));
   await (trx as Kysely<EventTables>).withSchema(EVENTS_SCHEMA).insertInto('outbox').values(rows).execute();
   return rows.map((r) => r.id);
@@ -98,7 +105,25 @@ const outboxMigration: MigrationStep = {
   },
 };
 
+const publishOrderMigration: MigrationStep = {
+  name: '0002_publish_order',
+  async up(db, env) {
+    await db.schema.alterTable('outbox').addColumn('published_seq', env.columnTypes.bigint).execute();
+    await db.schema
+      .createIndex('outbox_published_seq_idx')
+      .on('outbox')
+      .column('published_seq')
+      .unique()
+      .execute();
+    await db.schema
+      .createIndex('outbox_client_published_idx')
+      .on('outbox')
+      .columns(['client_id', 'published_seq'])
+      .execute();
+  },
+};
+
 export const eventsMigrations: ModuleMigrations = Object.freeze({
   module: EVENTS_SCHEMA,
-  steps: [outboxMigration],
+  steps: [outboxMigration, publishOrderMigration],
 });

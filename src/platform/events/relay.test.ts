@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { after, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { eachBackend } from '../../test-support/backends.ts';
+import { AmqpConnection } from '../connections/amqp.ts';
+import { InProcessBus } from './bus.ts';
+import type { CloudEvent } from './envelope.ts';
+import { appendEvents, type EventTables, eventsMigrations, type NewEvent } from './outbox.ts';
+import { RabbitBus } from './rabbitmq.ts';
+import { OutboxRelay } from './relay.ts';
+
+const AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+const run = promisify(execFile);
+
+const event = (aggregate: string, n: number): NewEvent => ({
+  type: 'payment.completed',
+  subject: `payments/${aggregate}`,
+  aggregate,
+  clientId: 'app_test',
+  data: { n },
+});
+
+const until = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
+  const outbox = () => ctx.database.schema<EventTables>('events');
+
+  test('publishes committed events in order as CloudEvents, each once, and numbers them', async () => {
+    const bus = new InProcessBus();
+    const seen: CloudEvent[] = [];
+    await bus.subscribe('all', '#', async (e) => void seen.push(e));
+    await bus.subscribe('other-type', 'consent.*', async () => assert.fail('pattern not respected'));
+    const relay = new OutboxRelay(ctx.database, bus, { source: 'https://bank.example', onError: () => {} });
+    relay.start();
+    try {
+      for (let i = 0; i < 5; i++) {
+        await outbox()
+          .transaction()
+          .execute((trx) => appendEvents(trx, [event('pay_a', i * 2), event('pay_a', i * 2 + 1)]));
+      }
+      await until(() => seen.length >= 10);
+      assert.deepEqual(
+        seen.map((e) => e.data.n),
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      );
+      const first = seen[0]!;
+      assert.equal(first.specversion, '1.0');
+      assert.equal(first.source, 'https://bank.example');
+      assert.equal(first.datacontenttype, 'application/json');
+      assert.equal(first.dataschema, 'urn:wekeza:events:payment.completed:v1');
+      assert.equal(first.clientid, 'app_test');
+      assert.match(first.id, /^evt_/);
+      assert.ok(!Number.isNaN(Date.parse(first.time)));
+      const sequences = seen.map((e) => Number(e.sequence));
+      assert.deepEqual(
+        sequences,
+        [...sequences].sort((a, b) => a - b),
+      );
+      assert.equal(new Set(sequences).size, 10);
+      await until(async () => {
+        const left = await outbox()
+          .selectFrom('outbox')
+          .select('id')
+          .where('published_at', 'is', null)
+          .execute();
+        return left.length === 0;
+      });
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  test('an event whose handler fails is not marked published, and is published again', async () => {
+    const bus = new InProcessBus();
+    let failures = 1;
+    const delivered: string[] = [];
+    await bus.subscribe('flaky', '#', async (e) => {
+      if (e.data.n === 100 && failures-- > 0) throw new Error('consumer down');
+      delivered.push(`${e.data.n}`);
+    });
+    const errors: unknown[] = [];
+    const relay = new OutboxRelay(ctx.database, bus, { source: 'x', onError: (e) => errors.push(e) });
+    relay.start();
+    try {
+      await outbox()
+        .transaction()
+        .execute((trx) => appendEvents(trx, [event('pay_b', 100)]));
+      await until(() => delivered.includes('100'));
+      assert.equal(errors.length, 1, 'the failure was reported');
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  if (ctx.backend === 'postgres') {
+    test('of two relays only one publishes at a time: no event twice, none lost', async () => {
+      const bus = new InProcessBus();
+      const ids: string[] = [];
+      await bus.subscribe('count', '#', async (e) => void ids.push(e.id));
+      const relays = [1, 2].map(() => new OutboxRelay(ctx.database, bus, { source: 'x', onError: () => {} }));
+      for (const r of relays) r.start();
+      try {
+        const appended: string[] = [];
+        for (let i = 0; i < 20; i++) {
+          appended.push(
+            ...(await outbox()
+              .transaction()
+              .execute((trx) => appendEvents(trx, [event(`pay_c${i}`, i)]))),
+          );
+        }
+        await until(() => appended.every((id) => ids.includes(id)));
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(ids.filter((id) => appended.includes(id)).length, 20);
+      } finally {
+        await Promise.all(relays.map((r) => r.stop()));
+      }
+    });
+  }
+});
+
+describe('the event bus on RabbitMQ', () => {
+  const amqp = new AmqpConnection(AMQP_URL);
+  const names: string[] = [];
+  after(async () => {
+    const ch = await (await amqp.get()).createChannel();
+    for (const n of names) {
+      await ch.deleteQueue(`wekeza.${n}`).catch(() => {});
+      await ch.deleteQueue(`wekeza.${n}.dlq`).catch(() => {});
+    }
+    await ch.close();
+    await amqp.close();
+  });
+  const envelope = (n: number, type = 'payment.completed'): CloudEvent => ({
+    specversion: '1.0',
+    id: `evt_${randomUUID()}`,
+    source: 'test',
+    type,
+    subject: 'payments/pay_x',
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    dataschema: `urn:wekeza:events:${type}:v1`,
+    clientid: null,
+    sequence: String(n),
+    data: { n },
+  });
+
+  test('published with confirms to a durable topic exchange and consumed by pattern', async () => {
+    const bus = new RabbitBus(amqp);
+    const name = `test-${randomUUID()}`;
+    names.push(name);
+    const got: CloudEvent[] = [];
+    const sub = await bus.subscribe(name, 'payment.*', async (e) => void got.push(e));
+    const mine = [envelope(1), envelope(2), envelope(3, 'consent.revoked')];
+    await bus.publish(mine);
+    await until(() => got.filter((e) => mine.some((m) => m.id === e.id)).length === 2);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(
+      got.filter((e) => mine.some((m) => m.id === e.id)).map((e) => e.data.n),
+      [1, 2],
+      'consent.revoked does not match payment.*',
+    );
+    await sub.cancel();
+    await bus.close();
+  });
+
+  test('an event its handler refuses goes to the dead-letter queue', async () => {
+    const bus = new RabbitBus(amqp);
+    const name = `test-${randomUUID()}`;
+    names.push(name);
+    const sub = await bus.subscribe(name, 'payment.rejected', async () => {
+      throw new Error('cannot handle');
+    });
+    const poison = envelope(7, 'payment.rejected');
+    await bus.publish([poison]);
+    const ch = await (await amqp.get()).createChannel();
+    let dead: false | { content: Buffer } = false;
+    await until(async () => {
+      dead = await ch.get(`wekeza.${name}.dlq`, { noAck: true });
+      return dead !== false;
+    });
+    assert.equal(JSON.parse((dead as unknown as { content: Buffer }).content.toString()).id, poison.id);
+    await ch.close();
+    await sub.cancel();
+    await bus.close();
+  });
+
+  test('a broker connection loss while the relay publishes loses nothing: the outbox catches up', async (t) => {
+    const { createTestDatabase } = await import('../../test-support/backends.ts');
+    const { migrateAll, openDatabase } = await import('../db/index.ts');
+    const testDb = await createTestDatabase('postgres');
+    const database = openDatabase(testDb.config);
+    t.after(async () => {
+      await database.close();
+      await testDb.drop();
+    });
+    await migrateAll(database, [eventsMigrations]);
+    const own = new AmqpConnection(AMQP_URL);
+    const bus = new RabbitBus(own);
+    const name = `test-${randomUUID()}`;
+    names.push(name);
+    const got = new Set<string>();
+    const consumerConnection = new AmqpConnection(AMQP_URL);
+    const consumer = new RabbitBus(consumerConnection);
+    await consumer.subscribe(name, 'payment.*', async (e) => void got.add(e.id));
+    const relay = new OutboxRelay(database, bus, { source: 'x', onError: () => {}, idleMs: 20 });
+    relay.start();
+    const appended: string[] = [];
+    try {
+      const events = database.schema<EventTables>('events');
+      for (let i = 0; i < 200; i++) {
+        appended.push(
+          ...(await events.transaction().execute((trx) => appendEvents(trx, [event(`pay_r${i}`, i)]))),
+        );
+        if (i === 60 || i === 140) {
+          // Every client connection to the broker is cut, ours included.
+          await run('rabbitmqctl', ['close_all_connections', 'wekeza test: broker failure']);
+        }
+      }
+      await until(() => appended.every((id) => got.has(id)), 30_000);
+      assert.equal(appended.filter((id) => got.has(id)).length, 200);
+    } finally {
+      await relay.stop();
+      await consumer.close();
+      await bus.close();
+      await Promise.all([own.close(), consumerConnection.close()]);
+    }
+  });
+});

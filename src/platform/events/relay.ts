@@ -1,0 +1,156 @@
+/**
+ * @module The outbox relay: publishes unpublished outbox rows to the event bus in `seq` order, then
+ * marks them published with their `published_seq`. At least once: a crash between publishing and
+ * marking publishes those rows again (same event ids) after restart. One relay works at a time: on
+ * PostgreSQL the process holding an advisory lock (the others stand by and take over when it goes);
+ * on SQLite there is one process. Events of one aggregate keep their order because their writers
+ * lock the aggregate's row before appending.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/index.ts';
+import type { EventBus } from './bus.ts';
+import { type CloudEvent, dataSchemaOf } from './envelope.ts';
+import { EVENTS_SCHEMA, type EventTables, type OutboxTable } from './outbox.ts';
+
+export interface RelayOptions {
+  /** The CloudEvents `source`: this platform's public URL. */
+  readonly source: string;
+  readonly batchSize?: number;
+  /** How often an idle relay looks for new rows. */
+  readonly idleMs?: number;
+  readonly onError: (err: unknown) => void;
+  /** Called with the number of events published by each batch (metrics). */
+  readonly onPublished?: (count: number) => void;
+}
+
+/** `hashtext('wekeza.outbox.relay')`-style constant: the advisory lock the active relay holds. */
+const LOCK_KEY = 0x77656b65;
+
+type Row = Omit<OutboxTable, 'seq'> & { seq: number | bigint };
+
+export function toEnvelope(row: Row, source: string, publishedSeq: number): CloudEvent {
+  return {
+    specversion: '1.0',
+    id: row.id,
+    source,
+    type: row.type,
+    subject: row.subject,
+    time: new Date(row.time).toISOString(),
+    datacontenttype: 'application/json',
+    dataschema: dataSchemaOf(row.type, Number(row.data_version)),
+    clientid: row.client_id,
+    sequence: String(publishedSeq),
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
+
+export class OutboxRelay {
+  readonly #database: Database;
+  readonly #bus: EventBus;
+  readonly #opts: Required<Omit<RelayOptions, 'onPublished'>> & Pick<RelayOptions, 'onPublished'>;
+  #stopping = false;
+  #running: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
+
+  constructor(database: Database, bus: EventBus, options: RelayOptions) {
+    this.#database = database;
+    this.#bus = bus;
+    this.#opts = { batchSize: 200, idleMs: 100, ...options };
+  }
+
+  start(): void {
+    this.#running ??= this.#loop();
+  }
+
+  /** Look now (new rows were committed). */
+  notify(): void {
+    this.#wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#wake?.();
+    await this.#running;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+
+  async #loop(): Promise<void> {
+    let backoff = 200;
+    while (!this.#stopping) {
+      try {
+        const events = this.#database.schema<EventTables>(EVENTS_SCHEMA);
+        if (this.#database.kind === 'sqlite') await this.#drain(events);
+        else {
+          await events.connection().execute(async (conn) => {
+            const { rows } = await sql<{
+              ok: boolean;
+            }>`select pg_try_advisory_lock(${LOCK_KEY}) as ok`.execute(conn);
+            if (!rows[0]?.ok) return this.#sleep(1000); // another process relays; stand by
+            try {
+              await this.#drain(conn);
+            } finally {
+              await sql`select pg_advisory_unlock(${LOCK_KEY})`.execute(conn).catch(() => {});
+            }
+          });
+        }
+        backoff = 200;
+      } catch (err) {
+        this.#opts.onError(err);
+        await this.#sleep(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+  }
+
+  /** Publishes batch after batch until stopped; throws on a database or broker failure. */
+  async #drain(db: Kysely<EventTables>): Promise<void> {
+    const last = await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.max('published_seq').as('last'))
+      .executeTakeFirst();
+    let next = Number(last?.last ?? 0) + 1;
+    while (!this.#stopping) {
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('published_at', 'is', null)
+        .orderBy('seq')
+        .limit(this.#opts.batchSize)
+        .execute();
+      if (rows.length === 0) {
+        await this.#sleep(this.#opts.idleMs);
+        continue;
+      }
+      const envelopes = rows.map((r, i) => toEnvelope(r, this.#opts.source, next + i));
+      await this.#bus.publish(envelopes);
+      const publishedAt = new Date().toISOString();
+      await db
+        .updateTable('outbox')
+        .set((eb) => {
+          // One statement for the batch: published_seq = CASE seq WHEN … THEN next + i … END.
+          let order = eb.case().when('seq', '=', rows[0]!.seq).then(next);
+          for (const [i, r] of rows.entries())
+            if (i > 0) order = order.when('seq', '=', r.seq).then(next + i);
+          return { published_at: publishedAt, published_seq: order.end() };
+        })
+        .where(
+          'seq',
+          'in',
+          rows.map((r) => r.seq),
+        )
+        .execute();
+      next += rows.length;
+      this.#opts.onPublished?.(rows.length);
+    }
+  }
+}
