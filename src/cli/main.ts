@@ -1,6 +1,6 @@
 /**
  * @module The `wekeza` command line: start the platform, apply migrations, seed sandbox data,
- * verify the ledger, print the configuration reference.
+ * verify the ledger, operate apps, payment reviews and payee blocks, print the configuration reference.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import {
   openRedis,
   RedisStore,
 } from '../platform/index.ts';
+import { PAYMENTS_HELP, paymentsCommand } from './payments.ts';
 
 const HELP = `Usage: wekeza <command> [options]
 
@@ -31,6 +32,7 @@ Commands:
   keys new-master            Print a new random WEKEZA_MASTER_KEY
   apps suspend CLIENT_ID     Stop an app at once: no tokens, no API calls (apps reinstate CLIENT_ID undoes it)
   apps tier CLIENT_ID TIER   Move an app to another rate-limit tier (see WEKEZA_RATE_LIMITS)
+${PAYMENTS_HELP}
   config                     Print the configuration reference (Markdown)
   help                       Show this help
 
@@ -113,6 +115,8 @@ async function seed(args: string[]): Promise<void> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
+  const operated = await paymentsCommand(configOrExit, argv);
+  if (operated !== undefined) return operated;
   switch (command) {
     case 'start':
       await start(configOrExit());

@@ -111,6 +111,19 @@ export async function getAccount(ctx: LedgerContext, id: string): Promise<Accoun
   return toAccount(row);
 }
 
+/** The account with this account number, if there is one (payments resolve in-bank creditors with it). */
+export async function findAccountByNumber(
+  ctx: LedgerContext,
+  accountNumber: string,
+): Promise<Account | undefined> {
+  const row = await ctx.db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('account_number', '=', accountNumber)
+    .executeTakeFirst();
+  return row ? toAccount(row) : undefined;
+}
+
 export async function listAccounts(ctx: LedgerContext, customerId: string): Promise<Account[]> {
   const rows = await ctx.db
     .selectFrom('accounts')

@@ -4,7 +4,14 @@
  */
 import type { Database } from '../platform/index.ts';
 import { AppError } from '../platform/index.ts';
-import { getAccount, getBalance, internalAccount, listAccounts, openAccount } from './accounts.ts';
+import {
+  findAccountByNumber,
+  getAccount,
+  getBalance,
+  internalAccount,
+  listAccounts,
+  openAccount,
+} from './accounts.ts';
 import { createLedgerContext, inTransaction, type LedgerContext } from './context.ts';
 import { authenticateCustomer, createCustomer, getCustomer, listCustomers } from './customers.ts';
 import { captureHold, getHold, placeHold, releaseHold } from './ledger/holds.ts';
@@ -42,6 +49,8 @@ export interface CoreBanking {
   openAccount(input: NewAccount): Promise<Account>;
   internalAccount(type: InternalAccountType, currency: string): Promise<Account>;
   getAccount(id: string): Promise<Account>;
+  /** The account with this account number, or undefined. */
+  findAccountByNumber(accountNumber: string): Promise<Account | undefined>;
   listAccounts(customerId: string): Promise<Account[]>;
   getBalance(accountId: string): Promise<Balance>;
   /** Booked lines, newest first; pending ones come through `syncTransactions`. */
@@ -109,6 +118,7 @@ export function createCoreBanking(database: Database, options: CoreBankingOption
     openAccount: (input) => openAccount(ctx, input),
     internalAccount: (type, currency) => internalAccount(ctx, type, currency),
     getAccount: (id) => getAccount(ctx, id),
+    findAccountByNumber: (accountNumber) => findAccountByNumber(ctx, accountNumber),
     listAccounts: (customerId) => listAccounts(ctx, customerId),
     getBalance: (accountId) => getBalance(ctx, accountId),
     listTransactions: (accountId, filter, page) => listTransactions(ctx, accountId, filter, page),

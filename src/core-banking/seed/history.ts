@@ -1,7 +1,9 @@
 /**
  * @module The history generator: day by day over the span, the scheduled events plus enough everyday
  * transactions to track `transactions × day / days`, booked in strictly increasing time. Lazy (one
- * day in memory at a time), so a million transactions stream through it.
+ * day in memory at a time), so a million transactions stream through it. The last transactions (one
+ * per customer) leave each customer's main KES account with at least `MAIN_ACCOUNT_FLOOR`, so that
+ * every sandbox customer can make payments.
  */
 import { DAY_MS, dayWindow, type HistorySpan, kesPerUsd } from './calendar.ts';
 import { type Move, makeMove } from './moves.ts';
@@ -23,6 +25,17 @@ interface Slot {
   readonly account: SimAccount;
   readonly build: (() => Move | null) | null;
 }
+
+/** What every customer's main KES account holds at least after seeding: KES 100,000. */
+export const MAIN_ACCOUNT_FLOOR = 100_000_00n;
+const TOP_UP_STEP = 100_00n;
+
+/** Each customer's main KES account: the first KES current account of their plan. */
+export const mainAccounts = (world: World): SimAccount[] =>
+  world.customers.flatMap((c) => {
+    const main = ownAccount(c, 'current', 'KES');
+    return main ? [main] : [];
+  });
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
@@ -103,10 +116,33 @@ function everyday(world: World, rng: Prng, account: SimAccount, rate: bigint): M
   return flowMove(world, rng, account, r, 1, rate)!;
 }
 
+/**
+ * The closing transaction of a main account: sandbox test funds up to the floor when it is below it,
+ * else an ordinary inflow (so the count of transactions stays exact and the balance only rises).
+ */
+function closing(world: World, rng: Prng, account: SimAccount, rate: bigint): Move {
+  if (account.balance < MAIN_ACCOUNT_FLOOR) {
+    const missing = MAIN_ACCOUNT_FLOOR - account.balance;
+    const amount = ((missing + TOP_UP_STEP - 1n) / TOP_UP_STEP) * TOP_UP_STEP;
+    return makeMove(
+      world,
+      world.internal('settlement', account.currency),
+      account,
+      amount,
+      { description: 'Sandbox test funds', counterparty: 'Wekeza Bank', category: 'transfer' },
+      rate,
+    )!;
+  }
+  return flowMove(world, rng, account, pickWeighted(rng, account.fallbacks)!, 1, rate)!;
+}
+
 /** Yields the seeded entries in booking order, updating the world's balances as it goes. */
 export function* generateHistory(world: World, options: HistoryOptions): Generator<SeedRow> {
   const rng = createPrng(deriveSeed(options.seed, 'history'));
-  const { transactions: total, span } = options;
+  const { span } = options;
+  const mains = mainAccounts(world).slice(0, options.transactions);
+  // The last transactions are the main accounts' closing ones.
+  const total = options.transactions - mains.length;
   let emitted = 0;
   let lastTime = 0;
   for (let day = 0; day < span.days && emitted < total; day++) {
@@ -134,5 +170,13 @@ export function* generateHistory(world: World, options: HistoryOptions): Generat
       emitted++;
       yield bookMove(move, `seed:${options.seed}:${emitted}`, time, rng);
     }
+  }
+  const lastDayMs = span.startMs + (span.days - 1) * DAY_MS;
+  for (const account of mains) {
+    const time = Math.max(lastTime + 1, dayWindow(span.startMs, options.nowMs).start);
+    lastTime = time;
+    const move = closing(world, rng, account, kesPerUsd(lastDayMs));
+    emitted++;
+    yield bookMove(move, `seed:${options.seed}:${emitted}`, time, rng);
   }
 }

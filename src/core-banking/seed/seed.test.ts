@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
+import { eventsMigrations } from '../../platform/events/index.ts';
 import { type Database, migrateAll, minorFromDb, openDatabase } from '../../platform/index.ts';
 import { createTestDatabase, eachBackend } from '../../test-support/backends.ts';
 import type { LedgerContext } from '../context.ts';
 import { type CoreBanking, coreBankingMigrations, createCoreBanking } from '../index.ts';
 import type { CoreBankingTables } from '../tables.ts';
 import { historySpan } from './calendar.ts';
+import { MAIN_ACCOUNT_FLOOR } from './history.ts';
 import { isSeeded, SANDBOX_CUSTOMERS, type SeedResult, seedSandbox } from './index.ts';
 import { chunkSizes } from './writer.ts';
 
@@ -20,7 +22,7 @@ const ledgerContext = (database: Database): LedgerContext => ({
   now: () => new Date(),
 });
 
-eachBackend('sandbox seed', [coreBankingMigrations], (ctx) => {
+eachBackend('sandbox seed', [eventsMigrations, coreBankingMigrations], (ctx) => {
   let lc: LedgerContext;
   let bank: CoreBanking;
   let result: SeedResult;
@@ -189,6 +191,10 @@ eachBackend('sandbox seed', [coreBankingMigrations], (ctx) => {
     assert.ok(count('USD') > 0 && count('USD') < count('KES') / 3, JSON.stringify(usd));
   });
 
+  test('each customer’s main KES account holds at least KES 100,000 after seeding', async () => {
+    await assertMainAccountsFunded(bank);
+  });
+
   test('every sandbox customer signs in with the documented password', async () => {
     for (const c of SANDBOX_CUSTOMERS) {
       const customer = await bank.authenticateCustomer(c.username, c.password);
@@ -231,11 +237,43 @@ eachBackend('sandbox seed', [coreBankingMigrations], (ctx) => {
   });
 });
 
+/** Every customer's main account (their first KES current account) holds at least the floor. */
+async function assertMainAccountsFunded(bank: CoreBanking): Promise<void> {
+  const customers = await bank.listCustomers();
+  assert.equal(customers.length, SANDBOX_CUSTOMERS.length);
+  for (const customer of customers) {
+    const main = (await bank.listAccounts(customer.id)).find(
+      (a) => a.type === 'current' && a.currency === 'KES',
+    );
+    assert.ok(main, `${customer.username} has a KES current account`);
+    const balance = await bank.getBalance(main.id);
+    assert.ok(balance.available >= MAIN_ACCOUNT_FLOOR, `${customer.username}: ${balance.available}`);
+  }
+}
+
+test('the main accounts are funded after a small seed too, and the count of transactions stays exact', async () => {
+  for (const transactions of [6, 300]) {
+    const testDb = await createTestDatabase('sqlite');
+    const database = openDatabase(testDb.config);
+    try {
+      await migrateAll(database, [coreBankingMigrations]);
+      const result = await seedSandbox(ledgerContext(database), { transactions, asOf: AS_OF });
+      assert.equal(result.entries, transactions);
+      const bank = createCoreBanking(database);
+      await assertMainAccountsFunded(bank);
+      assert.equal((await bank.verifyLedger()).ok, true);
+    } finally {
+      await database.close();
+      await testDb.drop();
+    }
+  }
+});
+
 async function seedFresh(options: Parameters<typeof seedSandbox>[1]) {
   const testDb = await createTestDatabase('sqlite');
   const database = openDatabase(testDb.config);
   try {
-    await migrateAll(database, [coreBankingMigrations]);
+    await migrateAll(database, [eventsMigrations, coreBankingMigrations]);
     const lc = ledgerContext(database);
     await seedSandbox(lc, options);
     const customers = await lc.db.selectFrom('customers').selectAll().orderBy('id').execute();
@@ -308,7 +346,7 @@ test('seeding up to today books nothing after now', async () => {
   const testDb = await createTestDatabase('sqlite');
   const database = openDatabase(testDb.config);
   try {
-    await migrateAll(database, [coreBankingMigrations]);
+    await migrateAll(database, [eventsMigrations, coreBankingMigrations]);
     const lc = { ...ledgerContext(database), now: () => now };
     await seedSandbox(lc, { transactions: 2_000 });
     const last = await lc.db

@@ -1,0 +1,193 @@
+/**
+ * @module Payment initiation benchmark: `POST /v1/payments` with a unique Idempotency-Key per
+ * request, through the whole path — gateway (token, consent, rate limits in Redis), validation, the
+ * risk engine and fraud system (counters in Redis, decision stored), the payment, its history and
+ * outbox events, the hold, the capture into the creditor's account and the completion — on
+ * PostgreSQL + Redis, against a bare Fastify route in the same run. The KES accounts of the six
+ * sandbox customers pay each other KES 1.00 in turn, each customer under their own consent token.
+ *
+ * The risk engine runs in monitor mode: every rule is evaluated and every decision stored, as in
+ * enforce mode, but a benchmark's thousands of payments a minute from six accounts would otherwise
+ * (rightly) be held by the velocity rules. The app is moved to a `bench` rate-limit tier with the
+ * operator CLI. Afterwards the completed payments are counted in the database and the ledger is
+ * verified.
+ *
+ * Usage: node bench/payments.ts [--duration 10] [--connections 32] [--workers 1]
+ */
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { createCoreBanking } from '../src/core-banking/index.ts';
+import { openDatabase, openRedis } from '../src/platform/index.ts';
+import { createTestDatabase } from '../src/test-support/backends.ts';
+import { customerToken, onboardFintech } from '../src/test-support/fintech.ts';
+import { measure, Report } from './report.ts';
+import { serve } from './servers.ts';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    workers: { type: 'string', default: '1' },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const workers = Number(values.workers);
+const REDIRECT_URI = 'https://bench.example/callback';
+/** A Redis database of its own, emptied first: no counters or cached balances from an earlier run. */
+const REDIS_URL = 'redis://127.0.0.1:6379/9';
+const TIERS = 'standard=6000/600,bench=100000000/100000000';
+
+const report = new Report({ connections, duration });
+
+const redis = openRedis(REDIS_URL);
+await new Promise((resolve) => redis.once('ready', resolve));
+await redis.flushdb();
+redis.disconnect();
+
+const testDb = await createTestDatabase('postgres');
+try {
+  if (testDb.config.kind !== 'postgres') throw new Error('expected PostgreSQL');
+  const databaseUrl = testDb.config.url;
+  const bare = await serve('bare', 'sqlite::memory:');
+  try {
+    report.add(
+      'bare Fastify GET /livez (baseline)',
+      await measure({ url: `${bare.url}/livez`, duration, connections }),
+    );
+  } finally {
+    await bare.stop();
+  }
+  const env = {
+    REDIS_URL,
+    WEKEZA_RATE_LIMITS: TIERS,
+    WEKEZA_RISK_MODE: 'monitor',
+    DATABASE_POOL_MAX: process.env.BENCH_POOL ?? '20',
+    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}),
+  };
+  const server = await serve('wekeza', databaseUrl, workers, env);
+  let elapsed = 0;
+  try {
+    const fintech = await onboardFintech(server.url, {
+      email: 'bench-payments@fintech.example',
+      redirectUri: REDIRECT_URI,
+      scopes: ['openid', 'payments.write'],
+    });
+    const tier = spawnSync(
+      process.execPath,
+      [new URL('../bin/wekeza.js', import.meta.url).pathname, 'apps', 'tier', fintech.clientId, 'bench'],
+      {
+        env: { ...process.env, ...env, DATABASE_URL: databaseUrl, WEKEZA_SANDBOX: 'true' },
+        encoding: 'utf8',
+      },
+    );
+    if (tier.status !== 0) throw new Error(`apps tier failed: ${tier.stderr}`);
+    const customers = (
+      (await (await fetch(`${server.url}/sandbox/customers`)).json()) as {
+        data: { username: string; accounts: { id: string; account_number: string; currency: string }[] }[];
+      }
+    ).data;
+    // Every KES account of the six customers pays (each customer's consent covers theirs) and is paid:
+    // payment i goes from account i to account i + 5 (mod n), spreading the ledger's row locks.
+    const kes = customers.flatMap((c) =>
+      c.accounts.filter((a) => a.currency === 'KES').map((a) => ({ customer: c, account: a })),
+    );
+    const tokens = new Map(
+      await Promise.all(
+        customers.map(async (c) => {
+          const accountIds = kes.filter((k) => k.customer === c).map((k) => k.account.id);
+          const { token } = await customerToken(server.url, fintech, {
+            scopes: ['payments.write'],
+            accountIds,
+            username: c.username,
+            redirectUri: REDIRECT_URI,
+          });
+          return [c.username, token] as const;
+        }),
+      ),
+    );
+    const payers = kes.map(({ customer, account }, i) => {
+      const payee = kes[(i + 5) % kes.length]!;
+      return {
+        headers: {
+          authorization: `Bearer ${tokens.get(customer.username)}`,
+          'content-type': 'application/json',
+        },
+        body: {
+          debtor_account_id: account.id,
+          creditor: {
+            name: payee.customer.username,
+            account_number: payee.account.account_number,
+            bank_code: '99',
+          },
+          amount: { amount: '1.00', currency: 'KES' },
+          reference: 'BENCH',
+        },
+      };
+    });
+    const check = await fetch(`${server.url}/v1/payments`, {
+      method: 'POST',
+      headers: { ...payers[0]!.headers, 'idempotency-key': 'bench-check' },
+      body: JSON.stringify(payers[0]!.body),
+    });
+    const checked = (await check.json()) as { status?: string };
+    if (check.status !== 201 || checked.status !== 'completed') {
+      throw new Error(`a payment answered ${check.status}: ${JSON.stringify(checked)}`);
+    }
+
+    let n = 0;
+    const run = `${process.pid}-${Date.now()}`;
+    const label = `PostgreSQL + Redis, ${workers} worker${workers > 1 ? 's' : ''}`;
+    const started = Date.now();
+    const measured = await measure({
+      url: server.url,
+      duration,
+      connections,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/payments',
+          setupRequest: (request) => {
+            const i = n++;
+            const payer = payers[i % payers.length]!;
+            return {
+              ...request,
+              headers: { ...payer.headers, 'idempotency-key': `b${run}-${i}` },
+              body: JSON.stringify({ ...payer.body, reference: `BENCH-${i}` }),
+            };
+          },
+        },
+      ],
+    });
+    elapsed = (Date.now() - started) / 1000;
+    report.add(`Wekeza POST /v1/payments, unique keys (${label})`, measured);
+  } finally {
+    await server.stop();
+  }
+
+  const database = openDatabase(testDb.config);
+  try {
+    const counts = await database
+      .schema<{ payments: { status: string } }>('payments')
+      .selectFrom('payments')
+      .select(['status', sql<number>`count(*)`.as('n')])
+      .groupBy('status')
+      .execute();
+    const completed = Number(counts.find((c) => c.status === 'completed')?.n ?? 0);
+    const ledger = await createCoreBanking(database).verifyLedger();
+    report.print();
+    process.stdout.write(
+      `\nPayments by status: ${counts.map((c) => `${c.status} ${Number(c.n).toLocaleString('en')}`).join(', ')}` +
+        `\nCompleted payments per second: ${Math.round(completed / elapsed).toLocaleString('en')} ` +
+        `(${completed.toLocaleString('en')} in ${elapsed.toFixed(1)} s)` +
+        `\nLedger after the run: ${ledger.ok ? 'balanced, every invariant holds' : `BROKEN ${JSON.stringify(ledger)}`} ` +
+        `(${ledger.entries.toLocaleString('en')} entries, ${ledger.postings.toLocaleString('en')} postings)\n`,
+    );
+    if (!ledger.ok) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+} finally {
+  await testDb.drop();
+}

@@ -1,0 +1,143 @@
+/**
+ * @module The operator API (`/operator`, registered only when `WEKEZA_OPERATOR_KEY` is set; not in the
+ * public API reference): the review queue, a payment with the risk decision that explains it, review
+ * decisions, and the payee block list. The same actions are in the CLI (`wekeza payments review`,
+ * `wekeza risk block`).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../platform/index.ts';
+import { beneficiaryKey, isBeneficiaryKey, type RiskService } from '../risk/index.ts';
+import { operatorAuth } from './operator-auth.ts';
+import { PaymentListQuery, PaymentParams } from './schemas.ts';
+import type { PaymentService } from './service.ts';
+
+export interface OperatorRoutesOptions {
+  readonly payments: PaymentService;
+  readonly risk: RiskService;
+  /** SHA-256 digest (base64url) of the operator key. */
+  readonly keyDigest: string;
+}
+
+const Operator = Type.String({ minLength: 1, maxLength: 80, pattern: '^[\\x21-\\x7E]+$' });
+
+const ReviewBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
+    operator: Operator,
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+const BlockBody = Type.Object(
+  {
+    beneficiary: Type.Object(
+      {
+        account_number: Type.Optional(Type.String({ pattern: '^[0-9]{6,20}$' })),
+        bank_code: Type.Optional(Type.String({ pattern: '^[0-9]{2,6}$' })),
+        mobile_number: Type.Optional(Type.String({ pattern: '^\\+[1-9][0-9]{7,14}$' })),
+      },
+      { additionalProperties: false },
+    ),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    operator: Operator,
+  },
+  { additionalProperties: false },
+);
+
+export const operatorRoutes: FastifyPluginAsyncTypebox<OperatorRoutesOptions> = async (app, opts) => {
+  const { payments, risk } = opts;
+  app.addHook('onRequest', operatorAuth(opts.keyDigest));
+  const hide = true;
+
+  app.get('/payments', { schema: { hide, querystring: PaymentListQuery } }, async (request) => {
+    const { status, cursor, limit = 50 } = request.query;
+    const page = await payments.listAll({
+      limit,
+      ...(status ? { status } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
+    return { data: page.data.map((p) => payments.toDto(p)), next_cursor: page.nextCursor };
+  });
+
+  app.get('/payments/:payment_id', { schema: { hide, params: PaymentParams } }, async (request) => {
+    const payment = await payments.find(request.params.payment_id);
+    const decision = await payments.decisionOf(payment.id);
+    return {
+      payment: payments.toDto(payment),
+      client_id: payment.clientId,
+      customer_id: payment.customerId,
+      consent_id: payment.consentId,
+      review: payment.reviewActor ? { by: payment.reviewActor, note: payment.reviewNote } : null,
+      status_history: payment.history.map((h) => ({
+        at: h.at,
+        status: h.to,
+        reason: h.reason,
+        actor: h.actor,
+      })),
+      risk_decision: decision,
+    };
+  });
+
+  app.post(
+    '/payments/:payment_id/review',
+    { schema: { hide, params: PaymentParams, body: ReviewBody } },
+    async (request) => {
+      const { decision, operator, note } = request.body;
+      return payments.toDto(await payments.review(request.params.payment_id, decision, operator, note));
+    },
+  );
+
+  app.get('/risk/blocks', { schema: { hide } }, async () => ({ data: await risk.blocks() }));
+
+  app.post('/risk/blocks', { schema: { hide, body: BlockBody } }, async (request, reply) => {
+    const { beneficiary: b, reason, operator } = request.body;
+    const payee =
+      b.mobile_number !== undefined && b.account_number === undefined && b.bank_code === undefined
+        ? { mobileNumber: b.mobile_number }
+        : b.mobile_number === undefined && b.account_number !== undefined && b.bank_code !== undefined
+          ? { accountNumber: b.account_number, bankCode: b.bank_code }
+          : undefined;
+    if (!payee) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'beneficiary needs account_number with bank_code, or mobile_number',
+        {
+          errors: [
+            { path: '/body/beneficiary', message: 'needs account_number with bank_code, or mobile_number' },
+          ],
+        },
+      );
+    }
+    const block = await risk.block(beneficiaryKey(payee), reason, `operator:${operator}`);
+    return reply.code(201).send(block);
+  });
+
+  app.delete(
+    '/risk/blocks/:beneficiary',
+    {
+      schema: {
+        hide,
+        params: Type.Object({ beneficiary: Type.String({ maxLength: 60 }) }),
+        querystring: Type.Object({
+          operator: Operator,
+          reason: Type.Optional(Type.String({ maxLength: 500 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { beneficiary } = request.params;
+      if (!isBeneficiaryKey(beneficiary)) {
+        throw new AppError('VALIDATION_FAILED', 'Not a beneficiary key such as mobile:+254712345678', {
+          errors: [
+            { path: '/params/beneficiary', message: 'must be bank:<code>:<number> or mobile:<E.164>' },
+          ],
+        });
+      }
+      const { operator, reason = 'Unblocked' } = request.query;
+      const removed = await risk.unblock(beneficiary, reason, `operator:${operator}`);
+      return reply.code(removed ? 204 : 404).send();
+    },
+  );
+};

@@ -1,0 +1,165 @@
+/**
+ * Crash recovery on both databases: the workflow is stopped right after each step (as a crash there
+ * would leave it), then the recovery sweep — or a retry with the same key — finishes or releases the
+ * payment: never half-done, never paid twice. A payment whose owner is still within its lease is
+ * left alone (a retry meanwhile is a 409).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { MODULE_MIGRATIONS } from '../app.ts';
+import type { Account } from '../core-banking/index.ts';
+import { isAppError } from '../platform/index.ts';
+import { eachBackend } from '../test-support/backends.ts';
+import { type PaymentsHarness, paymentsHarness } from '../test-support/payments.ts';
+import type { Step } from './index.ts';
+
+const LEASE_MS = 30_000;
+
+eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
+  let h: PaymentsHarness;
+  let clock = Date.now();
+  let crashAt: { step: Step; decision?: string } | undefined;
+  let payer: Account;
+  let payee: Account;
+  let keys = 0;
+
+  const crash = (step: Step) => {
+    if (crashAt?.step === step) {
+      crashAt = undefined;
+      throw new Error(`crash after ${step}`);
+    }
+  };
+
+  const entries = async (reference: string) =>
+    Number(
+      (
+        await ctx.database
+          .schema<{ entries: { reference: string } }>('core_banking')
+          .selectFrom('entries')
+          .select(sql<number>`count(*)`.as('n'))
+          .where('reference', '=', reference)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  /** Starts a payment that crashes after `step`; returns its id. */
+  const interrupted = async (step: Step, amount: bigint) => {
+    crashAt = { step };
+    const key = `crash-${++keys}`;
+    const body = h.request(payer, payee, amount, `CRASH-${keys}`);
+    await assert.rejects(h.payments.initiate(h.access(payer), key, body), /crash after/);
+    const [row] = (await h.payments.listAll({ limit: 1 })).data;
+    return { id: row!.id, key, body };
+  };
+
+  const sweepLater = async () => {
+    clock += LEASE_MS + 1;
+    return h.payments.recover();
+  };
+
+  test('setup', async () => {
+    h = await paymentsHarness(ctx.database, {
+      now: () => clock,
+      leaseMs: LEASE_MS,
+      waitMs: 50,
+      faults: (step) => crash(step),
+    });
+    payer = await h.openFunded(100_000_00n);
+    payee = await h.openFunded(0n);
+  });
+
+  for (const step of ['recorded', 'held', 'captured'] as const) {
+    test(`an approved payment interrupted after "${step}" is completed by the sweep, once`, async () => {
+      const before = await h.bank.getBalance(payer.id);
+      const { id } = await interrupted(step, 100_00n);
+      const stuck = await h.payments.find(id);
+      assert.equal(stuck.status, 'pending');
+      assert.equal(stuck.phase, 'decided');
+      assert.equal(await h.payments.recover(), 0, 'not while its lease runs');
+      assert.equal(await sweepLater(), 1);
+      const done = await h.payments.find(id);
+      assert.equal(done.status, 'completed');
+      assert.equal(await entries(id), 1);
+      const after = await h.bank.getBalance(payer.id);
+      assert.equal(before.current - after.current, 100_00n);
+      assert.equal(after.held, before.held, 'no hold left behind');
+      assert.match(await h.registry.metrics(), /wekeza_payments_recovered_total\{phase="decided"\} [1-9]/);
+    });
+  }
+
+  test('a payment held for review and interrupted before it was parked is parked by the sweep', async () => {
+    const { id } = await interrupted('held', 600_00n);
+    assert.equal(await sweepLater(), 1);
+    const parked = await h.payments.find(id);
+    assert.equal(parked.status, 'under_review');
+    const hold = await h.bank.getHold(parked.holdId!);
+    assert.deepEqual([hold.status, hold.amount], ['active', 600_00n]);
+  });
+
+  for (const decision of ['approve', 'reject'] as const) {
+    test(`an operator's ${decision} interrupted half-way is carried out by the sweep`, async () => {
+      const { id } = await (async () => {
+        const body = h.request(payer, payee, 700_00n, `REVIEW-${decision}`);
+        const { payment } = await h.payments.initiate(h.access(payer), `review-${decision}`, body);
+        assert.equal(payment.status, 'under_review');
+        return payment;
+      })();
+      const before = await h.bank.getBalance(payer.id);
+      crashAt = { step: 'review_recorded' };
+      await assert.rejects(h.payments.review(id, decision, 'amina', 'checked'), /crash after/);
+      assert.equal((await h.payments.find(id)).status, 'under_review');
+      assert.equal(await sweepLater(), 1);
+      const done = await h.payments.find(id);
+      const after = await h.bank.getBalance(payer.id);
+      if (decision === 'approve') {
+        assert.equal(done.status, 'completed');
+        assert.equal(await entries(id), 1);
+        assert.equal(before.current - after.current, 700_00n);
+      } else {
+        assert.equal(done.status, 'rejected');
+        assert.equal(done.reasonCode, 'REVIEW_REJECTED');
+        assert.equal(await entries(id), 0);
+        assert.equal(after.current, before.current);
+      }
+      assert.equal(before.held - after.held, 700_00n, 'the hold is gone either way');
+      assert.equal(done.history.at(-1)?.actor, 'operator:amina');
+    });
+  }
+
+  test('a rejection interrupted between recording it and releasing the funds is released by the sweep', async () => {
+    const body = h.request(payer, payee, 800_00n, 'RELEASE');
+    const { payment } = await h.payments.initiate(h.access(payer), 'release-me', body);
+    const before = await h.bank.getBalance(payer.id);
+    crashAt = { step: 'released' };
+    await assert.rejects(
+      h.payments.review(payment.id, 'reject', 'juma', null as unknown as undefined),
+      /crash after/,
+    );
+    const midway = await h.payments.find(payment.id);
+    assert.deepEqual([midway.status, midway.phase], ['rejected', 'releasing']);
+    assert.equal(await sweepLater(), 1);
+    const done = await h.payments.find(payment.id);
+    assert.equal(done.phase, 'done');
+    assert.equal(before.held - (await h.bank.getBalance(payer.id)).held, 800_00n);
+    assert.equal(done.history.filter((c) => c.to === 'rejected').length, 1, 'rejected once in the history');
+  });
+
+  test('a retry with the same key finishes an interrupted payment once its lease has run out', async () => {
+    const { id, key, body } = await interrupted('held', 150_00n);
+    const early = await h.payments.initiate(h.access(payer), key, body).catch((err) => err);
+    assert.ok(isAppError(early) && early.code === 'IDEMPOTENCY_KEY_IN_FLIGHT', String(early));
+    clock += LEASE_MS + 1;
+    const retried = await h.payments.initiate(h.access(payer), key, body);
+    assert.equal(retried.replayed, true);
+    assert.equal(retried.payment.id, id);
+    assert.equal(retried.payment.status, 'completed');
+    assert.equal(await entries(id), 1);
+    assert.equal(await h.payments.recover(), 0, 'nothing left for the sweep');
+  });
+
+  test('the ledger verifies after all of it', async () => {
+    const report = await h.bank.verifyLedger();
+    assert.equal(report.ok, true, JSON.stringify(report));
+  });
+});

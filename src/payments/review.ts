@@ -1,0 +1,65 @@
+/**
+ * @module An operator's review of a held payment: approve (capture the hold: `completed`) or reject
+ * (release it: `rejected`, REVIEW_REJECTED). The decision is recorded first (phase
+ * `review_approved` / `review_rejected`, with the operator and the note), then carried out, so that
+ * recovery finishes a decision interrupted half-way. Deciding again the same way answers the result.
+ */
+import { AppError } from '../platform/index.ts';
+import type { PaymentsContext } from './context.ts';
+import { advance } from './flow.ts';
+import { isoStatusOf } from './iso20022.ts';
+import { claim, leaseExpired, loadPayment, transition } from './store.ts';
+import type { Payment, PaymentStatus, Phase } from './types.ts';
+
+export type ReviewDecision = 'approve' | 'reject';
+
+const finishedAs = (p: Payment, decision: ReviewDecision) =>
+  decision === 'approve'
+    ? p.status === 'completed' && p.reviewActor !== null
+    : p.status === 'rejected' && p.reasonCode === 'REVIEW_REJECTED';
+
+export async function review(
+  ctx: PaymentsContext,
+  id: string,
+  decision: ReviewDecision,
+  operator: string,
+  note: string | null,
+): Promise<Payment> {
+  const target: Phase = decision === 'approve' ? 'review_approved' : 'review_rejected';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const p = await loadPayment(ctx, id);
+    if (!p) throw new AppError('PAYMENT_NOT_FOUND', `Payment ${id} does not exist`);
+    let owned: Payment | undefined;
+    if (p.phase === 'awaiting_review') {
+      const isoOf = (status: PaymentStatus, phase: Phase) => isoStatusOf(status, phase, p.decision);
+      owned = await transition(
+        ctx,
+        p,
+        {
+          phase: target,
+          patch: {
+            reviewActor: `operator:${operator}`,
+            reviewNote: note,
+            leaseUntil: new Date(ctx.now() + ctx.settings.leaseMs).toISOString(),
+          },
+        },
+        isoOf,
+      );
+      if (owned) ctx.faults?.('review_recorded', owned);
+    } else if (p.phase === target) {
+      if (!leaseExpired(ctx, p)) {
+        throw new AppError('PAYMENT_NOT_UNDER_REVIEW', `Payment ${id} is being ${decision}d`);
+      }
+      owned = await claim(ctx, p);
+    } else if (finishedAs(p, decision)) {
+      return p;
+    } else {
+      throw new AppError('PAYMENT_NOT_UNDER_REVIEW', `Payment ${id} is ${p.status}, not awaiting review`);
+    }
+    if (!owned) continue;
+    const done = await advance(ctx, owned);
+    if (done.status === 'completed') await ctx.risk.approved(done.customerId, done.beneficiary);
+    return done;
+  }
+  throw new AppError('PAYMENT_NOT_UNDER_REVIEW', `Payment ${id} is being decided by someone else`);
+}

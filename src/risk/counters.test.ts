@@ -1,0 +1,87 @@
+/**
+ * The risk counters answer the same in memory and in Redis: windows count and sum the attempts
+ * within them (and forget older ones), payees become known when remembered, a payee's new payers
+ * are counted once each within the mule window, and the hour-of-day profile grows.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { openRedis } from '../platform/index.ts';
+import { MemoryCounters, type Observation, RedisCounters, type RiskCounters } from './counters/index.ts';
+
+const redis = openRedis('redis://127.0.0.1:6379');
+before(async () => {
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+});
+after(() => redis.disconnect());
+
+const T0 = Date.parse('2026-03-10T09:30:00.000Z');
+
+for (const [name, make] of [
+  ['memory', () => new MemoryCounters()],
+  ['redis', () => new RedisCounters(redis)],
+] as const) {
+  describe(`risk counters [${name}]`, () => {
+    const counters: RiskCounters = make();
+    // Fresh keys per run: Redis outlives the test.
+    const run = randomBytes(4).toString('hex');
+    const observe = (over: Partial<Observation> & { at: number }) =>
+      counters.observe({
+        customerId: `cus_${run}`,
+        beneficiary: `mobile:+2547${run}`,
+        amount: 100_00n,
+        windows: [
+          { key: `acct:${run}`, seconds: 60, add: true },
+          { key: `round:${run}`, seconds: 60, add: false },
+        ],
+        muleSeconds: 3600,
+        ...over,
+      });
+
+    test('a window counts and sums the attempts within it, and forgets older ones', async () => {
+      const first = await observe({ at: T0 });
+      assert.deepEqual(first.windows, [
+        { count: 1, sum: 100_00n },
+        { count: 0, sum: 0n },
+      ]);
+      const second = await observe({ at: T0 + 20_000, amount: 250_00n });
+      assert.deepEqual(second.windows[0], { count: 2, sum: 350_00n });
+      const later = await observe({ at: T0 + 120_000 });
+      assert.deepEqual(later.windows[0], { count: 1, sum: 100_00n }, 'two minutes on, only itself');
+    });
+
+    test('a payee is new until remembered; its new payers are counted once each', async () => {
+      const payee = `mobile:+25470${run}`;
+      const first = await observe({ at: T0, beneficiary: payee });
+      assert.equal(first.known, false);
+      assert.equal(first.newPayers, 1);
+      assert.equal(
+        (await observe({ at: T0 + 1, beneficiary: payee })).newPayers,
+        1,
+        'the same customer again',
+      );
+      for (let i = 0; i < 3; i++) {
+        await observe({ at: T0 + 10 + i, beneficiary: payee, customerId: `cus_${run}_${i}` });
+      }
+      assert.equal((await observe({ at: T0 + 20, beneficiary: payee })).newPayers, 4);
+      await counters.remember(`cus_${run}`, payee);
+      assert.equal((await observe({ at: T0 + 30, beneficiary: payee })).known, true);
+      const hourLater = await observe({ at: T0 + 3_700_000, beneficiary: payee, customerId: `cus_${run}_9` });
+      assert.equal(hourLater.newPayers, 1, 'the mule window has passed for the others');
+    });
+
+    test("the hour profile counts the customer's earlier payments by UTC hour", async () => {
+      const customerId = `cus_${run}_hours`;
+      const first = await observe({ at: T0, customerId });
+      assert.equal(
+        first.hours.reduce((a, b) => a + b, 0),
+        0,
+      );
+      await observe({ at: T0 + 3_600_000, customerId });
+      const third = await observe({ at: T0 + 2 * 3_600_000, customerId });
+      assert.equal(third.hours[9], 1);
+      assert.equal(third.hours[10], 1);
+      assert.equal(third.hours[11], 0, 'not counting itself');
+    });
+  });
+}
