@@ -6,11 +6,12 @@
 import type { Database } from '../platform/index.ts';
 import { authorizeConsent, rejectConsent } from './authorize.ts';
 import { createConsentsContext } from './context.ts';
+import { appsCoveringAccount } from './covering.ts';
 import { createConsent } from './create.ts';
 import { isActive } from './expiry.ts';
 import { findByGrantId, getConsent, getForClient, listForCustomer } from './read.ts';
 import { revokeConsent, revokeForClient, revokeForCustomer } from './revoke.ts';
-import type { Authorization, Consent, ConsentDeps, NewConsent } from './types.ts';
+import type { Authorization, Consent, ConsentDeps, ConsentScope, NewConsent } from './types.ts';
 
 export interface ConsentService {
   /**
@@ -41,6 +42,8 @@ export interface ConsentService {
   listForCustomer(customerId: string): Promise<Consent[]>;
   /** Authorised and not expired. */
   isActive(consent: Consent): boolean;
+  /** The apps whose live consents cover the account with the scope (default `transactions.read`). */
+  appsCoveringAccount(accountId: string, scope?: ConsentScope): Promise<string[]>;
 }
 
 export function createConsentService(database: Database, deps: ConsentDeps): ConsentService {
@@ -57,5 +60,7 @@ export function createConsentService(database: Database, deps: ConsentDeps): Con
     revokeForCustomer: (customerId, id) => revokeForCustomer(ctx, customerId, id),
     listForCustomer: (customerId) => listForCustomer(ctx, customerId),
     isActive: (consent) => isActive(consent, ctx.now()),
+    appsCoveringAccount: (accountId, scope = 'transactions.read') =>
+      appsCoveringAccount(ctx, accountId, scope),
   } satisfies ConsentService);
 }

@@ -1,0 +1,179 @@
+/**
+ * @module An app's webhook endpoints: create (the signing secret shown once, kept sealed), list, read,
+ * update, delete (soft: its messages and log stay readable internally), and rotate the secret with an
+ * overlap during which both secrets sign. Another app's endpoint is WEBHOOK_ENDPOINT_NOT_FOUND, as is
+ * a deleted one. Disabling an endpoint (by the app, or after five days of failures) cancels its
+ * pending messages; enabling it again starts from a healthy state.
+ */
+import type { Transaction } from 'kysely';
+import { AppError, newId } from '../platform/index.ts';
+import type { WebhooksContext } from './context.ts';
+import { MAX_ENDPOINTS_PER_APP, MAX_ROTATION_OVERLAP_MS, ROTATION_OVERLAP_MS } from './defaults.ts';
+import { toEndpoint } from './mappers.ts';
+import { newSigningSecret, openSecret, sealSecret } from './secrets.ts';
+import type { EndpointsTable, WebhookTables } from './tables.ts';
+import type { Endpoint, EndpointPatch, EndpointWithSecret, NewEndpoint } from './types.ts';
+import { checkWebhookUrl } from './url-policy.ts';
+
+export const endpointNotFound = (id: string) =>
+  new AppError('WEBHOOK_ENDPOINT_NOT_FOUND', `Webhook endpoint ${id} does not exist`);
+
+/** The app's live endpoint row, or WEBHOOK_ENDPOINT_NOT_FOUND. */
+export async function endpointRow(
+  ctx: WebhooksContext,
+  clientId: string,
+  id: string,
+): Promise<EndpointsTable> {
+  const row = await ctx.db
+    .selectFrom('endpoints')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || row.client_id !== clientId) throw endpointNotFound(id);
+  return row;
+}
+
+/** Pending messages of a disabled or deleted endpoint will not be sent. */
+export async function cancelPending(trx: Transaction<WebhookTables>, endpointId: string, at: string) {
+  await trx
+    .updateTable('messages')
+    .set({ status: 'cancelled', next_attempt_at: null, claimed_by: null, updated_at: at })
+    .where('endpoint_id', '=', endpointId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export async function createEndpoint(
+  ctx: WebhooksContext,
+  clientId: string,
+  input: NewEndpoint,
+): Promise<EndpointWithSecret> {
+  checkWebhookUrl(input.url, ctx.sandbox);
+  const { count } = await ctx.db
+    .selectFrom('endpoints')
+    .select((eb) => eb.fn.countAll<number | bigint>().as('count'))
+    .where('client_id', '=', clientId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (Number(count) >= MAX_ENDPOINTS_PER_APP) {
+    throw new AppError(
+      'WEBHOOK_ENDPOINT_LIMIT',
+      `An app may have ${MAX_ENDPOINTS_PER_APP} webhook endpoints; delete one first`,
+    );
+  }
+  const now = ctx.now().toISOString();
+  const secret = newSigningSecret();
+  const row: EndpointsTable = {
+    id: newId('whe'),
+    client_id: clientId,
+    url: input.url,
+    description: input.description ?? '',
+    event_types: JSON.stringify(input.eventTypes),
+    status: 'enabled',
+    disabled_reason: null,
+    secret_box: sealSecret(ctx.secretKey, secret),
+    previous_secret_box: null,
+    previous_secret_expires_at: null,
+    failing_since: null,
+    warned_at: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+  await ctx.db.insertInto('endpoints').values(row).execute();
+  return { ...toEndpoint(row), secret };
+}
+
+export async function listEndpoints(ctx: WebhooksContext, clientId: string): Promise<Endpoint[]> {
+  const rows = await ctx.db
+    .selectFrom('endpoints')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toEndpoint);
+}
+
+export const getEndpoint = async (ctx: WebhooksContext, clientId: string, id: string): Promise<Endpoint> =>
+  toEndpoint(await endpointRow(ctx, clientId, id));
+
+export async function updateEndpoint(
+  ctx: WebhooksContext,
+  clientId: string,
+  id: string,
+  patch: EndpointPatch,
+): Promise<Endpoint> {
+  if (patch.url !== undefined) checkWebhookUrl(patch.url, ctx.sandbox);
+  const current = await endpointRow(ctx, clientId, id);
+  const now = ctx.now().toISOString();
+  const set: Partial<EndpointsTable> = { updated_at: now };
+  if (patch.url !== undefined) set.url = patch.url;
+  if (patch.description !== undefined) set.description = patch.description;
+  if (patch.eventTypes !== undefined) set.event_types = JSON.stringify(patch.eventTypes);
+  if (patch.status === 'disabled' && current.status !== 'disabled') {
+    Object.assign(set, { status: 'disabled', disabled_reason: 'app' });
+  } else if (patch.status === 'enabled' && current.status !== 'enabled') {
+    // A fresh start: the five days are counted from the next failure.
+    Object.assign(set, { status: 'enabled', disabled_reason: null, failing_since: null });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('endpoints').set(set).where('id', '=', id).execute();
+    if (set.status === 'disabled') await cancelPending(trx, id, now);
+  });
+  return getEndpoint(ctx, clientId, id);
+}
+
+export async function deleteEndpoint(ctx: WebhooksContext, clientId: string, id: string): Promise<void> {
+  await endpointRow(ctx, clientId, id);
+  const now = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('endpoints')
+      .set({ deleted_at: now, updated_at: now, status: 'disabled', disabled_reason: 'app' })
+      .where('id', '=', id)
+      .execute();
+    await cancelPending(trx, id, now);
+  });
+}
+
+/**
+ * A new secret signs from now on; the current one keeps signing too for `overlapMs` (24 hours by
+ * default, 0 to stop it at once). A secret rotated out earlier stops now.
+ */
+export async function rotateSecret(
+  ctx: WebhooksContext,
+  clientId: string,
+  id: string,
+  overlapMs: number = ROTATION_OVERLAP_MS,
+): Promise<EndpointWithSecret> {
+  const current = await endpointRow(ctx, clientId, id);
+  const now = ctx.now();
+  const overlap = Math.max(0, Math.min(overlapMs, MAX_ROTATION_OVERLAP_MS));
+  const secret = newSigningSecret();
+  await ctx.db
+    .updateTable('endpoints')
+    .set({
+      secret_box: sealSecret(ctx.secretKey, secret),
+      previous_secret_box: overlap > 0 ? current.secret_box : null,
+      previous_secret_expires_at: overlap > 0 ? new Date(now.getTime() + overlap).toISOString() : null,
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
+  return { ...(await getEndpoint(ctx, clientId, id)), secret };
+}
+
+/** The secrets that sign now: the current one, and a rotated-out one until its overlap ends. */
+export function liveSecrets(ctx: WebhooksContext, row: EndpointsTable, now: Date): string[] {
+  const secrets = [openSecret(ctx.secretKey, row.secret_box)];
+  if (
+    row.previous_secret_box &&
+    row.previous_secret_expires_at &&
+    Date.parse(row.previous_secret_expires_at) > now.getTime()
+  ) {
+    secrets.push(openSecret(ctx.secretKey, row.previous_secret_box));
+  }
+  return secrets;
+}

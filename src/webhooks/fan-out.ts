@@ -1,0 +1,89 @@
+/**
+ * @module Fan-out, the bus subscriber: each event goes to the apps it concerns — the event's
+ * `clientid`, or for `transaction.posted` (no app of its own) the apps whose live consents cover the
+ * account with `transactions.read` (those are also noted for the app's event feed). One message per
+ * subscribed enabled endpoint, at most once per (event, endpoint) however often the event is
+ * published, due at once; then the dispatcher is woken.
+ */
+import type { CloudEvent } from '../platform/index.ts';
+import { newId } from '../platform/index.ts';
+import type { WebhooksContext } from './context.ts';
+
+/** What fan-out needs from the consents module. */
+export interface Recipients {
+  /** Apps whose authorised, unexpired consents cover the account with `transactions.read`. */
+  appsCoveringAccount(accountId: string): Promise<readonly string[]>;
+}
+
+const bigintOf = (decimal: string): number | bigint => {
+  const n = Number(decimal);
+  return Number.isSafeInteger(n) ? n : BigInt(decimal);
+};
+
+/** The apps an event is delivered to, and whether they were found through their consents. */
+async function recipientsOf(event: CloudEvent, recipients: Recipients) {
+  if (event.clientid) return { clientIds: [event.clientid], routed: false };
+  const accountId = event.data.account_id;
+  if (event.type === 'transaction.posted' && typeof accountId === 'string') {
+    return { clientIds: [...(await recipients.appsCoveringAccount(accountId))], routed: true };
+  }
+  return { clientIds: [], routed: false };
+}
+
+/** Returns how many messages it created (0 when the event was seen before or nobody subscribed). */
+export async function fanOut(
+  ctx: WebhooksContext,
+  recipients: Recipients,
+  event: CloudEvent,
+): Promise<number> {
+  const { clientIds, routed } = await recipientsOf(event, recipients);
+  if (clientIds.length === 0) return 0;
+  const now = ctx.now();
+  const at = now.toISOString();
+  if (routed) {
+    await ctx.db
+      .insertInto('feed_entries')
+      .values(
+        clientIds.map((clientId) => ({
+          client_id: clientId,
+          event_id: event.id,
+          seq: bigintOf(event.sequence),
+          event_type: event.type,
+          created_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing())
+      .execute();
+  }
+  const endpoints = await ctx.db
+    .selectFrom('endpoints')
+    .select(['id', 'client_id', 'event_types'])
+    .where('client_id', 'in', clientIds)
+    .where('status', '=', 'enabled')
+    .where('deleted_at', 'is', null)
+    .execute();
+  const subscribed = endpoints.filter((e) => (JSON.parse(e.event_types) as string[]).includes(event.type));
+  if (subscribed.length === 0) return 0;
+  const payload = JSON.stringify({ type: event.type, timestamp: event.time, data: event.data });
+  const result = await ctx.db
+    .insertInto('messages')
+    .values(
+      subscribed.map((e) => ({
+        id: newId('msg', now.getTime()),
+        endpoint_id: e.id,
+        client_id: e.client_id,
+        event_id: event.id,
+        event_type: event.type,
+        payload,
+        status: 'pending' as const,
+        attempts: 0,
+        next_attempt_at: at,
+        claimed_by: null,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['event_id', 'endpoint_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
+}
