@@ -4,6 +4,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { Counter } from 'prom-client';
 import packageJson from '../package.json' with { type: 'json' };
 import { AccountCache, accountsApiRoutes } from './accounts/index.ts';
 import { accountRoutes } from './consents/account/index.ts';
@@ -18,6 +19,14 @@ import {
 import { createDeveloperService, developerRoutes, developersMigrations } from './developers/index.ts';
 import { createGateway, type Gateway, gatewayMigrations, versionNotFound } from './gateway/index.ts';
 import { createIdentity, identityMigrations, sandboxAuthorizeRoutes } from './identity/index.ts';
+import {
+  createPaymentService,
+  operatorRoutes,
+  type PaymentService,
+  paymentMetrics,
+  paymentRoutes,
+  paymentsMigrations,
+} from './payments/index.ts';
 import { openApiPlugin } from './platform/http/openapi.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
@@ -25,6 +34,7 @@ import {
   type Config,
   eventsMigrations,
   migrateAll,
+  OutboxRelay,
   openServices,
   type PlatformServices,
 } from './platform/index.ts';
@@ -32,6 +42,15 @@ import { accessLogPlugin } from './platform/observability/access-log.ts';
 import { type Check, healthPlugin } from './platform/observability/health.ts';
 import { loggerOptions, requestIdOf } from './platform/observability/logging.ts';
 import { metricsPlugin } from './platform/observability/metrics.ts';
+import { portalRoutes, sandboxCustomerReader } from './portal/index.ts';
+import { createRiskService, openCounters, riskMigrations } from './risk/index.ts';
+import {
+  createWebhookService,
+  type WebhookService,
+  type WebhookTuning,
+  webhookRoutes,
+  webhooksMigrations,
+} from './webhooks/index.ts';
 
 export const MODULE_MIGRATIONS = [
   eventsMigrations,
@@ -40,6 +59,9 @@ export const MODULE_MIGRATIONS = [
   identityMigrations,
   consentsMigrations,
   gatewayMigrations,
+  webhooksMigrations,
+  riskMigrations,
+  paymentsMigrations,
 ] as const;
 
 export interface BuildOptions {
@@ -47,6 +69,8 @@ export interface BuildOptions {
   readonly services?: PlatformServices;
   /** Seed the sandbox when it is empty (default: when sandbox mode is on). */
   readonly seed?: boolean;
+  /** Webhook delivery policy overrides (tests shorten the retry schedule). */
+  readonly webhooks?: WebhookTuning;
 }
 
 /** Opens the services, applies migrations, seeds an empty sandbox, and returns the ready app. */
@@ -63,7 +87,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Closed in this order: the gateway flushes its buffers to the database before the pools close.
   let gateway: Gateway | undefined;
   let closeIdentity = () => {};
+  let relay: OutboxRelay | undefined;
+  let webhooks: WebhookService | undefined;
+  let payments: PaymentService | undefined;
   app.addHook('onClose', async () => {
+    await payments?.close();
+    await relay?.stop();
+    await webhooks?.stop().catch((err) => app.log.error({ err }, 'webhooks: stopping failed'));
     await gateway?.close().catch((err) => app.log.error({ err }, 'gateway flush at shutdown failed'));
     closeIdentity();
     if (!options.services) await services.close();
@@ -116,6 +146,42 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       log: (err, message) => app.log.error({ err }, message),
     });
     const gw = gateway;
+    webhooks = createWebhookService({
+      database: services.database,
+      config,
+      bus: services.bus,
+      recipients: { appsCoveringAccount: (accountId) => consents.appsCoveringAccount(accountId) },
+      log: app.log,
+      tuning: options.webhooks,
+    });
+    const hooks = webhooks;
+    const risk = createRiskService({
+      database: services.database,
+      counters: openCounters(services.redis),
+      registry: services.registry,
+      mode: config.riskMode,
+      policy: config.riskPolicy,
+      timeoutMs: config.riskTimeoutMs,
+      rules: config.riskRules,
+      log: (err, message) => app.log.error({ err }, message),
+    });
+    payments = createPaymentService({
+      database: services.database,
+      bank: coreBanking,
+      account: (accountId) => accounts.get(accountId),
+      risk,
+      settings: {
+        publicUrl: config.publicUrl,
+        bankCode: config.bankCode,
+        fees: config.paymentFees,
+        keyTtlMs: config.idempotencyKeyHours * 3_600_000,
+        waitMs: config.idempotencyWaitMs,
+        leaseMs: config.paymentRecoverySeconds * 1000,
+      },
+      metrics: paymentMetrics(services.registry),
+      log: (err, message) => app.log.error({ err }, message),
+    });
+    const pays = payments;
     if (config.sandbox && (options.seed ?? true)) {
       const seeded = await seedSandboxData(services.database, { transactions: config.seedTransactions });
       if (seeded) app.log.info(seeded, 'sandbox seeded');
@@ -128,6 +194,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.setNotFoundHandler(versionNotFound(notFoundHandler));
     await app.register(accessLogPlugin);
     await app.register(metricsPlugin, { registry: services.registry });
+    const eventsPublished = new Counter({
+      name: 'wekeza_events_published_total',
+      help: 'Business events published from the outbox to the event bus',
+      registers: [services.registry],
+    });
     await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
 
     const checks: Record<string, Check> = { database: () => services.database.ping() };
@@ -151,6 +222,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       prefix: '/developer',
       developers,
       usage: (clientId, query) => gw.usage(clientId, query),
+      notifications: async (clientIds, page) =>
+        (await hooks.notifications(clientIds, page)).map((n) => ({
+          ...n,
+          subject: `webhook-endpoints/${n.endpointId}`,
+        })),
+    });
+    await app.register(portalRoutes, {
+      config,
+      developers,
+      usage: (clientId, query) => gw.usage(clientId, query),
+      webhooks: hooks,
+      lockout: identity.lockout,
+      sandboxCustomers: config.sandbox ? sandboxCustomerReader(coreBanking) : undefined,
     });
     // Every /v1 route passes the gateway pipeline.
     await app.register(
@@ -163,9 +247,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           accounts,
           publicUrl: config.publicUrl,
         });
+        await v1.register(webhookRoutes, { webhooks: hooks, publicUrl: config.publicUrl });
+        await v1.register(paymentRoutes, {
+          prefix: '/payments',
+          payments: pays,
+          publicUrl: config.publicUrl,
+        });
       },
       { prefix: '/v1' },
     );
+    // The operator API exists only with an operator key configured (the CLI works without it).
+    if (config.operatorKeyDigest) {
+      await app.register(operatorRoutes, {
+        prefix: '/operator',
+        payments: pays,
+        risk,
+        keyDigest: config.operatorKeyDigest,
+      });
+    }
     if (config.sandbox) {
       await app.register(sandboxRoutes, { prefix: '/sandbox', coreBanking });
       await app.register(sandboxAuthorizeRoutes, {
@@ -174,6 +273,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       });
     }
     await app.ready();
+    // Payments left in flight by a crashed process are finished now and by a periodic sweep.
+    pays.start();
+    // Webhook fan-out subscribes before the relay publishes anything; the dispatcher starts.
+    await hooks.start();
+    // Business events leave through the outbox: published to the bus after their commit.
+    relay = new OutboxRelay(services.database, services.bus, {
+      source: config.publicUrl,
+      onError: (err) => app.log.error({ err }, 'outbox relay: publishing failed; retrying'),
+      onPublished: (count) => eventsPublished.inc(count),
+    });
+    relay.start();
     return app;
   } catch (err) {
     await app.close();

@@ -14,7 +14,11 @@ export interface Fintech {
   /** A client-credentials access token for the app's consent scopes. */
   readonly appToken: string;
   /** Creates a consent awaiting authorisation; returns its id. */
-  createConsent(scopes?: readonly string[], days?: number): Promise<string>;
+  createConsent(
+    scopes?: readonly string[],
+    days?: number,
+    extra?: { maxAmount?: { amount: string; currency: string } },
+  ): Promise<string>;
 }
 
 export async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
@@ -65,9 +69,13 @@ export async function onboardFintech(
     clientSecret,
     config,
     appToken,
-    async createConsent(scopes = consentScopes, days = 30) {
+    async createConsent(scopes = consentScopes, days = 30, extra = {}) {
       const expiresAt = new Date(Date.now() + days * 86400_000).toISOString();
-      const consent = await postJson(`${baseUrl}/v1/consents`, { scopes, expires_at: expiresAt }, appToken);
+      const consent = await postJson(
+        `${baseUrl}/v1/consents`,
+        { scopes, expires_at: expiresAt, ...(extra.maxAmount ? { max_amount: extra.maxAmount } : {}) },
+        appToken,
+      );
       return String(consent.id);
     },
   };
@@ -85,9 +93,15 @@ export async function customerToken(
     accountIds: readonly string[];
     username?: string;
     redirectUri: string;
+    /** A payment limit on the consent (payments.write). */
+    maxAmount?: { amount: string; currency: string };
   },
 ): Promise<{ token: string; consentId: string; refreshToken: string | undefined }> {
-  const consentId = await fintech.createConsent(options.scopes);
+  const consentId = await fintech.createConsent(
+    options.scopes,
+    30,
+    options.maxAmount ? { maxAmount: options.maxAmount } : {},
+  );
   const verifier = oidc.randomPKCECodeVerifier();
   const result = await postJson(`${baseUrl}/sandbox/authorize`, {
     client_id: fintech.clientId,

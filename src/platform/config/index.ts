@@ -2,9 +2,9 @@
  * @module Configuration: parsed once from the environment, validated, frozen and passed down.
  * This is the only place that reads `process.env`.
  */
-import { type RateTier, type Setting, SettingError, settings } from './settings.ts';
+import { type RateTier, type RiskPolicy, type Setting, SettingError, settings } from './settings.ts';
 
-export type { RateTier } from './settings.ts';
+export type { RateTier, RiskPolicy } from './settings.ts';
 
 export interface Config {
   readonly port: number;
@@ -25,6 +25,22 @@ export interface Config {
   readonly workers: number;
   /** Rate-limit tiers by name; `standard` always exists. */
   readonly rateLimits: Readonly<Record<string, RateTier>>;
+  /** Webhook deliveries in flight at once in this process. */
+  readonly webhookConcurrency: number;
+  /** This bank's code: payments to it are credited inside the bank. */
+  readonly bankCode: string;
+  /** Fee per payment in minor units, by currency (none by default). */
+  readonly paymentFees: Readonly<Record<string, bigint>>;
+  readonly idempotencyKeyHours: number;
+  readonly idempotencyWaitMs: number;
+  readonly paymentRecoverySeconds: number;
+  readonly riskMode: 'enforce' | 'monitor';
+  readonly riskPolicy: RiskPolicy;
+  readonly riskTimeoutMs: number;
+  /** Overrides of the risk rule parameters, checked by the risk module at start. */
+  readonly riskRules: Readonly<Record<string, unknown>>;
+  /** SHA-256 digest (base64url) of the operator API key; undefined: the operator API is off. */
+  readonly operatorKeyDigest: string | undefined;
 }
 
 export type DatabaseConfig =
@@ -84,6 +100,18 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     workers: read(settings.workers, settings.workers.defaultText) ?? 1,
     rateLimits: read(settings.rateLimits, settings.rateLimits.defaultText) ?? {},
     shutdownTimeoutMs: read(settings.shutdownTimeoutMs, settings.shutdownTimeoutMs.defaultText) ?? 10000,
+    webhookConcurrency: read(settings.webhookConcurrency, settings.webhookConcurrency.defaultText) ?? 32,
+    bankCode: read(settings.bankCode, settings.bankCode.defaultText) ?? '99',
+    paymentFees: read(settings.paymentFees, settings.paymentFees.defaultText) ?? {},
+    idempotencyKeyHours: read(settings.idempotencyKeyHours, settings.idempotencyKeyHours.defaultText) ?? 24,
+    idempotencyWaitMs: read(settings.idempotencyWaitMs, settings.idempotencyWaitMs.defaultText) ?? 2000,
+    paymentRecoverySeconds:
+      read(settings.paymentRecoverySeconds, settings.paymentRecoverySeconds.defaultText) ?? 30,
+    riskMode: read(settings.riskMode, settings.riskMode.defaultText) ?? 'enforce',
+    riskPolicy: read(settings.riskPolicy, settings.riskPolicy.defaultText) ?? { review: 50, decline: 90 },
+    riskTimeoutMs: read(settings.riskTimeoutMs, settings.riskTimeoutMs.defaultText) ?? 250,
+    riskRules: read(settings.riskRules, settings.riskRules.defaultText) ?? {},
+    operatorKeyDigest: read(settings.operatorKey, undefined),
     ...overrides,
   };
   const masterKey = read(settings.masterKey, undefined);

@@ -3,6 +3,9 @@
  * Parsing, the README table and the CLI's `wekeza config` all read from here.
  */
 
+import { digest } from '../crypto.ts';
+import { parseAmount } from '../money/index.ts';
+
 export type Parser<T> = (raw: string) => T;
 
 export interface Setting<T> {
@@ -79,6 +82,56 @@ export const rateTiers: Parser<Readonly<Record<string, RateTier>>> = (raw) => {
   if (!tiers.standard) return fail('must define the standard tier, which new apps get');
   return Object.freeze(tiers);
 };
+
+/** `CUR=amount,…` per-currency amounts in minor units, e.g. `KES=25.00,USD=0.50`; `none` for none. */
+export const amountsByCurrency: Parser<Readonly<Record<string, bigint>>> = (raw) => {
+  const out: Record<string, bigint> = {};
+  if (raw.trim() === 'none') return Object.freeze(out);
+  for (const item of raw.split(',')) {
+    const match = /^\s*([A-Z]{3})=([0-9.]+)\s*$/.exec(item);
+    if (!match) return fail('must be a list of CURRENCY=amount, e.g. KES=25.00,USD=0.50 (or none)');
+    const [, currency = '', amount = ''] = match;
+    try {
+      out[currency] = parseAmount(amount, currency, { allowZero: true });
+    } catch {
+      return fail(`has a bad amount for ${currency}: ${amount} (a decimal with the currency's scale)`);
+    }
+  }
+  return Object.freeze(out);
+};
+
+/** Score thresholds of the risk decision policy (0–100): `review=50,decline=90`. */
+export interface RiskPolicy {
+  readonly review: number;
+  readonly decline: number;
+}
+
+export const riskPolicy: Parser<RiskPolicy> = (raw) => {
+  const match = /^\s*review=(\d{1,3})\s*,\s*decline=(\d{1,3})\s*$/.exec(raw);
+  if (!match) return fail('must be review=N,decline=M (scores from 1 to 100)');
+  const policy = { review: Number(match[1]), decline: Number(match[2]) };
+  if (policy.review < 1 || policy.decline > 100 || policy.review > policy.decline) {
+    return fail('needs 1 ≤ review ≤ decline ≤ 100');
+  }
+  return Object.freeze(policy);
+};
+
+/** A JSON object (its structure is checked by the module that reads it, at start). */
+export const jsonObject: Parser<Readonly<Record<string, unknown>>> = (raw) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return fail('must be a JSON object');
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.freeze(value as Record<string, unknown>)
+    : fail('must be a JSON object');
+};
+
+/** A high-entropy shared secret, kept only as its SHA-256 digest. */
+export const secretDigest: Parser<string> = (raw) =>
+  /^[\x21-\x7E]{32,256}$/.test(raw) ? digest(raw) : fail('must be 32 to 256 printable characters');
 
 const setting = <T>(
   env: string,
@@ -182,5 +235,71 @@ export const settings = {
     '10000',
     integer(100, 600_000),
     'Grace period for in-flight requests on SIGTERM/SIGINT before the process exits.',
+  ),
+  webhookConcurrency: setting(
+    'WEKEZA_WEBHOOK_CONCURRENCY',
+    '32',
+    integer(1, 1000),
+    'Webhook deliveries in flight at once per process (processes share the work through the database).',
+  ),
+  bankCode: setting(
+    'WEKEZA_BANK_CODE',
+    '99',
+    (raw) => (/^\d{2,6}$/.test(raw) ? raw : fail('must be 2 to 6 digits')),
+    "This bank's code: a payment to an account number with this `bank_code` is credited inside the bank.",
+  ),
+  paymentFees: setting(
+    'WEKEZA_PAYMENT_FEES',
+    'none',
+    amountsByCurrency,
+    'Fee charged per payment, by currency, e.g. `KES=25.00,USD=0.50`; sandbox payments are free by default.',
+  ),
+  idempotencyKeyHours: setting(
+    'WEKEZA_IDEMPOTENCY_KEY_HOURS',
+    '24',
+    integer(24, 24 * 365),
+    'How long a payment `Idempotency-Key` is remembered (a retry within it replays the first answer).',
+  ),
+  idempotencyWaitMs: setting(
+    'WEKEZA_IDEMPOTENCY_WAIT_MS',
+    '2000',
+    integer(0, 30_000),
+    'How long a retry waits for the first request with its `Idempotency-Key` to finish before answering 409.',
+  ),
+  paymentRecoverySeconds: setting(
+    'WEKEZA_PAYMENT_RECOVERY_SECONDS',
+    '30',
+    integer(1, 3600),
+    'A payment left in flight this long (a crashed process) is finished or released by the recovery sweep.',
+  ),
+  riskMode: setting(
+    'WEKEZA_RISK_MODE',
+    'enforce',
+    oneOf('enforce', 'monitor'),
+    '`monitor`: shadow mode — every risk and fraud rule runs and is recorded, but no payment is held or declined.',
+  ),
+  riskPolicy: setting(
+    'WEKEZA_RISK_POLICY',
+    'review=50,decline=90',
+    riskPolicy,
+    'Decision policy: the risk or fraud score (0–100) from which a payment goes to review, or is declined.',
+  ),
+  riskTimeoutMs: setting(
+    'WEKEZA_RISK_TIMEOUT_MS',
+    '250',
+    integer(1, 10_000),
+    'A risk and fraud check that takes longer sends the payment to review (never to approval).',
+  ),
+  riskRules: setting(
+    'WEKEZA_RISK_RULES',
+    '{}',
+    jsonObject,
+    'JSON overrides of the risk and fraud rule parameters (defaults and names in `src/risk/defaults.ts`).',
+  ),
+  operatorKey: setting(
+    'WEKEZA_OPERATOR_KEY',
+    undefined,
+    secretDigest,
+    'Bearer key of the operator API (`/operator/…`: payment reviews, beneficiary blocks); unset, it is off and the CLI remains.',
   ),
 } as const;

@@ -80,6 +80,22 @@ export const catalogue = Object.freeze({
   // gateway
   RATE_LIMITED: entry('rate_limited', 'Too many requests'),
   IP_NOT_ALLOWED: entry('forbidden', 'The app may not call the API from this address'),
+  // webhooks
+  WEBHOOK_ENDPOINT_NOT_FOUND: entry('not_found', 'Webhook endpoint not found'),
+  WEBHOOK_DELIVERY_NOT_FOUND: entry('not_found', 'Webhook delivery not found'),
+  INVALID_WEBHOOK_URL: entry('invalid', 'The webhook URL is not allowed'),
+  WEBHOOK_ENDPOINT_DISABLED: entry('conflict', 'The webhook endpoint is disabled'),
+  WEBHOOK_ENDPOINT_LIMIT: entry('conflict', 'The app has as many webhook endpoints as it may have'),
+  // payments
+  PAYMENT_NOT_FOUND: entry('not_found', 'Payment not found'),
+  ACCOUNT_NOT_CONSENTED: entry('forbidden', 'The consent does not cover this account'),
+  AMOUNT_ABOVE_CONSENT_LIMIT: entry('unprocessable', "The amount is above the consent's payment limit"),
+  CREDITOR_ACCOUNT_NOT_FOUND: entry('unprocessable', 'No account in this bank has that account number'),
+  IDEMPOTENCY_KEY_REUSED: entry('unprocessable', 'The Idempotency-Key was used for a different request'),
+  IDEMPOTENCY_KEY_IN_FLIGHT: entry('conflict', 'A request with this Idempotency-Key is still in progress'),
+  PAYMENT_NOT_UNDER_REVIEW: entry('conflict', 'The payment is not awaiting review'),
+  // risk
+  RISK_DECISION_NOT_FOUND: entry('not_found', 'Risk decision not found'),
   // sandbox
   SANDBOX_AUTHORIZATION_FAILED: entry('unprocessable', 'The sandbox authorisation did not complete'),
 } as const);

@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import apiReference from '@scalar/fastify-api-reference';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { withExamples } from './openapi-examples.ts';
 import { FieldErrorSchema, ProblemSchema } from './schemas.ts';
 
 export interface OpenApiOptions {
@@ -78,10 +79,22 @@ async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void
           name: 'accounts',
           description: "A customer's accounts, balances and transactions, as far as their consent allows",
         },
+        {
+          name: 'webhooks',
+          description:
+            'Signed (Standard Webhooks), retried deliveries of events about the app’s consents, payments and consented accounts to its endpoints',
+        },
+        {
+          name: 'events',
+          description:
+            'The same events as a feed to poll, in order from a cursor, for apps that cannot receive webhooks',
+        },
         { name: 'sandbox', description: 'Sandbox helpers (sandbox mode only)' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    transformObject: (document) =>
+      withExamples(('openapiObject' in document ? document.openapiObject : {}) as never),
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,0 +1,48 @@
+/**
+ * @module What the developer portal needs from the rest of the platform. The app factory wires it:
+ * the developer service (accounts, sessions, apps), the gateway's usage metering, the webhook service,
+ * and in sandbox mode the sandbox customers with their public credentials.
+ */
+import type { DeveloperService } from '../developers/index.ts';
+import type { Config } from '../platform/index.ts';
+import type { WebhookService } from '../webhooks/index.ts';
+
+/** One row of the gateway's usage metering: a period (hour or day) and route. */
+export interface UsageRow {
+  readonly period: string;
+  readonly route: string;
+  readonly requests: number;
+  readonly errors: number;
+  readonly latencyMsAvg: number;
+  readonly latencyMsMax: number;
+}
+
+/** The gateway's usage reader: rows for `from` ≤ hour < `to`. */
+export type UsageReader = (
+  clientId: string,
+  query: { from: string; to: string; granularity: 'hour' | 'day' },
+) => Promise<readonly UsageRow[]>;
+
+/** A sandbox customer as the portal's sandbox page lists them. */
+export interface SandboxCustomerView {
+  readonly id: string;
+  readonly username: string;
+  readonly password: string | null;
+  readonly name: string;
+  readonly accounts: readonly { id: string; nickname: string; accountNumber: string; currency: string }[];
+}
+
+export interface PortalOptions {
+  readonly config: Pick<Config, 'masterKey' | 'publicUrl' | 'rateLimits' | 'sandbox'>;
+  readonly developers: DeveloperService;
+  readonly usage: UsageReader;
+  readonly webhooks: WebhookService;
+  /** Per-name login lockout (identity's, shared with the customers' login pages). */
+  readonly lockout: {
+    isLocked(name: string): Promise<boolean>;
+    recordFailure(name: string): Promise<void>;
+    clearFailures(name: string): Promise<void>;
+  };
+  /** The sandbox customers (sandbox mode only). */
+  readonly sandboxCustomers?: (() => Promise<readonly SandboxCustomerView[]>) | undefined;
+}
