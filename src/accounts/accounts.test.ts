@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
-import * as oidc from 'openid-client';
 import { BACKENDS } from '../test-support/backends.ts';
-import { type Fintech, onboardFintech, postJson } from '../test-support/fintech.ts';
+import {
+  type Fintech,
+  onboardFintech,
+  postJson,
+  customerToken as sandboxToken,
+} from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://budget.example/callback';
@@ -21,25 +25,8 @@ for (const backend of BACKENDS) {
     let otieno: Customer;
 
     /** A customer token through POST /sandbox/authorize and the token endpoint. */
-    const customerToken = async (scopes: string[], accountIds: string[], username = 'wanjiku') => {
-      const consentId = await fintech.createConsent(scopes);
-      const verifier = oidc.randomPKCECodeVerifier();
-      const result = await postJson(`${t.url}/sandbox/authorize`, {
-        client_id: fintech.clientId,
-        redirect_uri: REDIRECT_URI,
-        scope: `openid ${scopes.join(' ')}`,
-        state: 's',
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        consent_id: consentId,
-        username,
-        account_ids: accountIds,
-      });
-      const tokens = await oidc.authorizationCodeGrant(fintech.config, new URL(String(result.redirect_url)), {
-        pkceCodeVerifier: verifier,
-        expectedState: 's',
-      });
-      return { token: tokens.access_token, consentId };
-    };
+    const customerToken = (scopes: string[], accountIds: string[], username = 'wanjiku') =>
+      sandboxToken(t.url, fintech, { scopes, accountIds, username: username, redirectUri: REDIRECT_URI });
 
     const get = async (path: string, token?: string) => {
       const res = await fetch(`${t.url}${path}`, {

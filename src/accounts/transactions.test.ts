@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import * as oidc from 'openid-client';
 import { type CoreBanking, createCoreBanking } from '../core-banking/index.ts';
 import { type Database, openDatabase } from '../platform/index.ts';
 import { BACKENDS } from '../test-support/backends.ts';
-import { type Fintech, onboardFintech, postJson } from '../test-support/fintech.ts';
+import {
+  type Fintech,
+  onboardFintech,
+  postJson,
+  customerToken as sandboxToken,
+} from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://ledger-sync.example/callback';
@@ -53,25 +57,8 @@ for (const backend of BACKENDS) {
     const ref = (what: string) => `${what}-${backend}-${++n}`;
 
     /** A customer token through POST /sandbox/authorize and the token endpoint. */
-    const customerToken = async (scopes: string[], accountIds: string[]) => {
-      const consentId = await fintech.createConsent(scopes);
-      const verifier = oidc.randomPKCECodeVerifier();
-      const result = await postJson(`${t.url}/sandbox/authorize`, {
-        client_id: fintech.clientId,
-        redirect_uri: REDIRECT_URI,
-        scope: `openid ${scopes.join(' ')}`,
-        state: 's',
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        consent_id: consentId,
-        username: 'wanjiku',
-        account_ids: accountIds,
-      });
-      const tokens = await oidc.authorizationCodeGrant(fintech.config, new URL(String(result.redirect_url)), {
-        pkceCodeVerifier: verifier,
-        expectedState: 's',
-      });
-      return tokens.access_token;
-    };
+    const customerToken = async (scopes: string[], accountIds: string[]) =>
+      (await sandboxToken(t.url, fintech, { scopes, accountIds, redirectUri: REDIRECT_URI })).token;
 
     const get = async <T = Record<string, unknown>>(path: string, bearer = token) => {
       const res = await fetch(path.startsWith('http') ? path : `${t.url}${path}`, {

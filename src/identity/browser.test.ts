@@ -4,21 +4,16 @@
  * under CI it must run (`.ci/run` installs Chromium). Screenshots go to `test-artifacts/`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS, launchChromium, skipWithoutChromium } from '../test-support/chromium.ts';
 import { type Fintech, onboardFintech } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
-const skip =
-  !existsSync(CHROMIUM) && !process.env.CI
-    ? `Chromium is not installed at ${CHROMIUM} (apt-get install chromium); this test is required under CI`
-    : false;
+const skip = skipWithoutChromium;
 
 describe('the OAuth login and consent pages in a real browser [sqlite]', { skip }, () => {
   let t: TestServer;
@@ -36,20 +31,7 @@ describe('the OAuth login and consent pages in a real browser [sqlite]', { skip 
       scopes: ['openid', 'accounts.read'],
     });
     config = fintech.config;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

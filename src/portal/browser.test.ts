@@ -7,22 +7,18 @@
  * Skips (saying why) only when Chromium is missing outside CI.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, launchChromium, skipWithoutChromium } from '../test-support/chromium.ts';
 import { customerToken, onboardFintech } from '../test-support/fintech.ts';
 import { TestReceiver } from '../test-support/receiver.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const skip =
-  !existsSync(CHROMIUM) && !process.env.CI
-    ? `Chromium is not installed at ${CHROMIUM} (apt-get install chromium); this test is required under CI`
-    : false;
+const skip = skipWithoutChromium;
 
 interface Violation {
   id: string;
@@ -70,20 +66,7 @@ describe('the developer portal and the consent centre in a real browser [sqlite]
   before(async () => {
     t = await startTestServer('sqlite');
     receiver = await TestReceiver.start();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

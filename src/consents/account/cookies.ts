@@ -1,32 +1,15 @@
-/**
- * @module Reading and writing the two cookies of the consent pages, without a cookie plugin: both are
- * HttpOnly, SameSite=Lax, scoped to `/account`, and Secure when the platform is served over https.
- */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+/** @module The two cookies of the consent pages, scoped to `/account` (see the platform's cookies). */
+import type { FastifyReply } from 'fastify';
+import { writeCookie as write } from '../../platform/http/cookies.ts';
+
+export { readCookie } from '../../platform/http/cookies.ts';
 
 export const SESSION_COOKIE = 'wekeza_account';
 export const LOGIN_CSRF_COOKIE = 'wekeza_account_csrf';
 
-/** The value of cookie `name` on the request, if present and non-empty. */
-export function readCookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || undefined;
-  }
-  return undefined;
-}
-
-/** Sets (or with `maxAge` 0 clears) a cookie; values are base64url/id characters, so no encoding. */
-export function writeCookie(
+export const writeCookie = (
   reply: FastifyReply,
   name: string,
   value: string,
   options: { readonly maxAge: number; readonly secure: boolean },
-): void {
-  const attributes = [`${name}=${value}`, 'Path=/account', `Max-Age=${options.maxAge}`, 'HttpOnly'];
-  attributes.push('SameSite=Lax');
-  if (options.secure) attributes.push('Secure');
-  const previous = reply.getHeader('set-cookie');
-  const list = previous === undefined ? [] : [previous].flat().map(String);
-  reply.header('set-cookie', [...list, attributes.join('; ')]);
-}
+) => write(reply, name, value, { ...options, path: '/account' });
