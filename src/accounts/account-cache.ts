@@ -102,9 +102,8 @@ export class AccountCache {
   }
 
   async #fill(accountId: string): Promise<AccountState> {
-    const account = await this.#bank.getAccount(accountId);
-    const balance = await this.#bank.getBalance(accountId);
-    const state = { account, balance };
+    const state = await this.#bank.getAccountWithBalance(accountId);
+    const { balance } = state;
     await this.#store
       .write(keyOf(accountId), balance.version, toJson(state), TTL_MS)
       .catch(this.#onStoreError);

@@ -135,6 +135,33 @@ export async function listAccounts(ctx: LedgerContext, customerId: string): Prom
   return rows.map(toAccount);
 }
 
+/** The account and its balance, read together in one query (the balance cache reloads with it). */
+export async function getAccountWithBalance(
+  ctx: LedgerContext,
+  accountId: string,
+): Promise<{ account: Account; balance: Balance }> {
+  const row = await ctx.db
+    .selectFrom('accounts as a')
+    .innerJoin('balances as b', 'b.account_id', 'a.id')
+    .selectAll('a')
+    .select([
+      'b.current',
+      'b.held',
+      'b.last_seq',
+      'b.last_hold_version',
+      'b.updated_at as balance_updated_at',
+    ])
+    .where('a.id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist`);
+  const account = toAccount(row);
+  const balance = toBalance(
+    { ...row, account_id: row.id, updated_at: row.balance_updated_at },
+    account.overdraftLimit,
+  );
+  return { account, balance };
+}
+
 export async function getBalance(ctx: LedgerContext, accountId: string): Promise<Balance> {
   const row = await ctx.db
     .selectFrom('balances as b')

@@ -7,6 +7,7 @@ import { AppError } from '../platform/index.ts';
 import {
   findAccountByNumber,
   getAccount,
+  getAccountWithBalance,
   getBalance,
   internalAccount,
   listAccounts,
@@ -53,6 +54,8 @@ export interface CoreBanking {
   findAccountByNumber(accountNumber: string): Promise<Account | undefined>;
   listAccounts(customerId: string): Promise<Account[]>;
   getBalance(accountId: string): Promise<Balance>;
+  /** The account and its balance in one read. ACCOUNT_NOT_FOUND when there is none. */
+  getAccountWithBalance(accountId: string): Promise<{ account: Account; balance: Balance }>;
   /** Booked lines, newest first; pending ones come through `syncTransactions`. */
   listTransactions(
     accountId: string,
@@ -121,6 +124,7 @@ export function createCoreBanking(database: Database, options: CoreBankingOption
     findAccountByNumber: (accountNumber) => findAccountByNumber(ctx, accountNumber),
     listAccounts: (customerId) => listAccounts(ctx, customerId),
     getBalance: (accountId) => getBalance(ctx, accountId),
+    getAccountWithBalance: (accountId) => getAccountWithBalance(ctx, accountId),
     listTransactions: (accountId, filter, page) => listTransactions(ctx, accountId, filter, page),
     syncTransactions: (accountId, window, page) => syncTransactions(ctx, accountId, window, page),
     postEntry: (input) => postEntry(input),

@@ -40,13 +40,12 @@ export async function placeHold(ctx: LedgerContext, input: HoldInput): Promise<H
   return inTransaction(
     ctx,
     async (trx) => {
+      const account = (await lockBalances(trx, [input.accountId])).get(input.accountId)!;
+      // Looked up once the account is locked: a replay, or a concurrent request with this reference
+      // that committed while this one waited (PostgreSQL, read committed), gets that hold instead of
+      // reserving the funds again.
       const previous = await holdByReference(trx, input);
       if (previous) return previous;
-      const account = (await lockBalances(trx, [input.accountId])).get(input.accountId)!;
-      // A concurrent request with this reference may have committed while this one waited for the
-      // lock (PostgreSQL, read committed): answer with its hold instead of reserving the funds again.
-      const raced = await holdByReference(trx, input);
-      if (raced) return raced;
       if (account.status !== 'open')
         throw new AppError('ACCOUNT_NOT_OPEN', `Account ${account.id} is ${account.status}`);
       if (account.currency !== input.currency) {
