@@ -49,8 +49,8 @@ export async function authorizeConsent(
   const consent = await awaiting(ctx, id, auth.clientId);
   await checkAccounts(ctx.deps, consent, auth.customerId, auth.accountIds);
   const at = ctx.now().toISOString();
-  const won = await ctx.db.transaction().execute((trx) =>
-    transition(trx, {
+  const won = await ctx.db.transaction().execute(async (trx) => {
+    const changed = await transition(trx, {
       id,
       from: 'awaiting_authorization',
       to: 'authorized',
@@ -64,8 +64,16 @@ export async function authorizeConsent(
         grant_id: auth.grantId,
         authorized_at: at,
       },
-    }),
-  );
+    });
+    const accountIds = [...new Set(auth.accountIds)];
+    if (changed && accountIds.length > 0) {
+      await trx
+        .insertInto('consent_accounts')
+        .values(accountIds.map((accountId) => ({ account_id: accountId, consent_id: id })))
+        .execute();
+    }
+    return changed;
+  });
   return won ? load(ctx, id) : lost(ctx, id, auth.clientId);
 }
 

@@ -306,6 +306,24 @@ eachBackend('consents service', [eventsMigrations, consentsMigrations], (ctx) =>
     );
     assert.equal((await consents.get(id)).history[0]?.reason, 'Requested by the app');
   });
+
+  test('the apps that may see an account: authorised, unexpired consents covering it with the scope', async () => {
+    const live = async (accountId: string) =>
+      (await consents.listForCustomer(OTHER_CUSTOMER)).filter(
+        (c) => c.status === 'authorized' && c.accountIds.includes(accountId),
+      ).length;
+    assert.equal(await live('acc_theirs'), 0, 'no other consent covers this account');
+    const { id } = await request();
+    await consents.authorize(id, {
+      ...authorization('grant-covering', ['acc_theirs']),
+      customerId: OTHER_CUSTOMER,
+    });
+    assert.deepEqual(await consents.appsCoveringAccount('acc_theirs'), [APP]);
+    assert.deepEqual(await consents.appsCoveringAccount('acc_theirs', 'payments.write'), [], 'not its scope');
+    assert.deepEqual(await consents.appsCoveringAccount('acc_nobody'), []);
+    await consents.revokeForClient(APP, id);
+    assert.deepEqual(await consents.appsCoveringAccount('acc_theirs'), [], 'revoked: no longer');
+  });
 });
 
 interface Answer {

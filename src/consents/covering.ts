@@ -11,20 +11,18 @@ export async function appsCoveringAccount(
   accountId: string,
   scope: ConsentScope,
 ): Promise<string[]> {
-  // Account ids and scopes are JSON text on both backends: a LIKE narrows (`_` in an id matches
-  // itself too), the parse decides.
+  // The account's consents by index (consent_accounts), then their status, expiry and scopes.
   const rows = await ctx.db
-    .selectFrom('consents')
-    .select(['client_id', 'account_ids', 'scopes'])
-    .where('status', '=', 'authorized')
-    .where('expires_at', '>', ctx.now().toISOString())
-    .where('account_ids', 'like', `%${JSON.stringify(accountId)}%`)
+    .selectFrom('consent_accounts as ca')
+    .innerJoin('consents as c', 'c.id', 'ca.consent_id')
+    .select(['c.client_id', 'c.scopes'])
+    .where('ca.account_id', '=', accountId)
+    .where('c.status', '=', 'authorized')
+    .where('c.expires_at', '>', ctx.now().toISOString())
     .execute();
   const apps = new Set<string>();
   for (const row of rows) {
-    const accounts = JSON.parse(row.account_ids) as string[];
-    const scopes = JSON.parse(row.scopes) as string[];
-    if (accounts.includes(accountId) && scopes.includes(scope)) apps.add(row.client_id);
+    if ((JSON.parse(row.scopes) as string[]).includes(scope)) apps.add(row.client_id);
   }
   return [...apps];
 }

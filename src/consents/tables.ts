@@ -39,7 +39,14 @@ export interface ConsentHistoryTable {
   reason: string;
 }
 
+/** One row per account a consent covers (written with the authorisation). */
+export interface ConsentAccountsTable {
+  account_id: string;
+  consent_id: string;
+}
+
 export interface ConsentTables {
   consents: ConsentsTable;
   consent_history: ConsentHistoryTable;
+  consent_accounts: ConsentAccountsTable;
 }
