@@ -1,13 +1,16 @@
 /**
- * @module The audit trail of customer-data access: one record per request made with a customer
- * token (which app, which customer, under which consent, which account, which route, the outcome).
+ * @module The audit trail of customer-data access: which app read what, for which customer, under
+ * which consent, by which route, with what outcome. Repeats of the same access (same consent,
+ * account, route and outcome) within one second are one record with a `count` and the time of the
+ * last one, so a busy app costs the database a few rows a second rather than one per request.
  * Records are buffered and written in batches every second (and at shutdown), off the request's
  * path; a crash can lose the last second. The customer reads their trail on the consent page.
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { AccessAuditTable, GatewayTables } from './tables.ts';
 
-export type AccessRecord = Insertable<AccessAuditTable>;
+/** One access, as the gateway reports it (`count` and `last_at` are the trail's to fill). */
+export type AccessRecord = Omit<Insertable<AccessAuditTable>, 'count' | 'last_at'>;
 
 export interface AccessEntry {
   readonly at: string;
@@ -16,6 +19,9 @@ export interface AccessEntry {
   readonly method: string;
   readonly route: string;
   readonly status: number;
+  /** How many times, between `at` and `lastAt` (repeats within a second are one record). */
+  readonly count: number;
+  readonly lastAt: string;
 }
 
 /** Held in memory at most, should the database stay unreachable; older records are dropped first. */
@@ -25,7 +31,10 @@ const BATCH = 200;
 export class AuditTrail {
   readonly #db: Kysely<GatewayTables>;
   readonly #onDropped: (count: number) => void;
-  #buffer: AccessRecord[] = [];
+  #buffer: Insertable<AccessAuditTable>[] = [];
+  /** Within the current second: the buffered record each repeated access adds to. */
+  #open = new Map<string, Insertable<AccessAuditTable>>();
+  #second = '';
   #flushing: Promise<void> = Promise.resolve();
 
   constructor(db: Kysely<GatewayTables>, onDropped: (count: number) => void) {
@@ -34,7 +43,21 @@ export class AuditTrail {
   }
 
   record(entry: AccessRecord): void {
-    this.#buffer.push(entry);
+    const second = entry.at.slice(0, 19);
+    if (second !== this.#second) {
+      this.#second = second;
+      this.#open.clear();
+    }
+    const key = `${entry.consent_id}\n${entry.account_id}\n${entry.method}\n${entry.route}\n${entry.status}`;
+    const open = this.#open.get(key);
+    if (open) {
+      open.count = Number(open.count ?? 1) + 1;
+      open.last_at = entry.at;
+      return;
+    }
+    const row = { ...entry, count: 1, last_at: entry.at };
+    this.#open.set(key, row);
+    this.#buffer.push(row);
     if (this.#buffer.length >= BATCH * 5) void this.flush().catch(() => {});
   }
 
@@ -46,6 +69,8 @@ export class AuditTrail {
   async #write(): Promise<void> {
     while (this.#buffer.length > 0) {
       const batch = this.#buffer.slice(0, BATCH);
+      // Rows on their way to the database take no more repeats: later ones start a new record.
+      this.#open.clear();
       try {
         await this.#db.insertInto('access_audit').values(batch).execute();
       } catch (err) {
@@ -64,7 +89,7 @@ export class AuditTrail {
   async history(consentId: string, limit: number): Promise<AccessEntry[]> {
     const rows = await this.#db
       .selectFrom('access_audit')
-      .select(['at', 'client_id', 'account_id', 'method', 'route', 'status'])
+      .select(['at', 'last_at', 'count', 'client_id', 'account_id', 'method', 'route', 'status'])
       .where('consent_id', '=', consentId)
       .orderBy('id', 'desc')
       .limit(limit)
@@ -76,6 +101,8 @@ export class AuditTrail {
       method: r.method,
       route: r.route,
       status: Number(r.status),
+      count: Number(r.count),
+      lastAt: new Date(r.last_at ?? r.at).toISOString(),
     }));
   }
 
@@ -84,7 +111,7 @@ export class AuditTrail {
     if (consentIds.length === 0) return new Map();
     const rows = await this.#db
       .selectFrom('access_audit')
-      .select(['consent_id', (eb) => eb.fn.max('at').as('last')])
+      .select(['consent_id', (eb) => eb.fn.max(eb.fn.coalesce('last_at', 'at')).as('last')])
       .where('consent_id', 'in', consentIds)
       .groupBy('consent_id')
       .execute();

@@ -1,6 +1,7 @@
 /** @module Public door of the gateway: the pipeline every `/v1` request passes, and its views. */
 import type { ModuleMigrations } from '../platform/index.ts';
 import { gatewayMigration } from './migrations/0001_gateway.ts';
+import { auditCountsMigration } from './migrations/0002_audit_counts.ts';
 import { SCHEMA } from './tables.ts';
 
 export type { AccessEntry } from './audit.ts';
@@ -21,5 +22,5 @@ export { announceAppChange, type ConsentView } from './views.ts';
 
 export const gatewayMigrations: ModuleMigrations = Object.freeze({
   module: SCHEMA,
-  steps: [gatewayMigration],
+  steps: [gatewayMigration, auditCountsMigration],
 });

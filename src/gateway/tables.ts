@@ -16,6 +16,10 @@ export interface AccessAuditTable {
   method: string;
   route: string;
   status: number;
+  /** Repeats of this access within the same second (1 for one). */
+  count: Generated<number>;
+  /** The last of them (null on records written before counting). */
+  last_at: string | null;
 }
 
 export interface UsageHourlyTable {

@@ -51,6 +51,8 @@ export interface AccessRecord {
   readonly method: string;
   readonly route: string;
   readonly status: number;
+  /** Repeats within one second are one record. */
+  readonly count?: number;
 }
 
 const ACTIONS: Record<string, string> = {
@@ -70,7 +72,8 @@ function accessLine(
   const what = record.accountId
     ? `${action} ${account ? `${account.nickname} ${masked(account.accountNumber)}` : 'an account'}`
     : action;
-  return { at: record.at, what, refused: record.status >= 400 };
+  const times = (record.count ?? 1) > 1 ? ` (${record.count} times)` : '';
+  return { at: record.at, what: `${what}${times}`, refused: record.status >= 400 };
 }
 
 export const masked = (accountNumber: string): string => `•••• ${accountNumber.slice(-4)}`;

@@ -23,7 +23,14 @@ export interface AccountRoutesOptions {
     consentId: string,
     limit: number,
   ): Promise<
-    readonly { at: string; accountId: string | null; method: string; route: string; status: number }[]
+    readonly {
+      at: string;
+      accountId: string | null;
+      method: string;
+      route: string;
+      status: number;
+      count: number;
+    }[]
   >;
   /** When each consent was last used (gateway), for those used at all. */
   lastUsed(consentIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
