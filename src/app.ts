@@ -150,7 +150,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       database: services.database,
       config,
       bus: services.bus,
-      recipients: { appsCoveringAccount: (accountId) => consents.appsCoveringAccount(accountId) },
+      recipients: {
+        appsCoveringAccount: (accountId) => consents.appsCoveringAccount(accountId),
+        // A suspended or deleted app receives nothing.
+        appIsActive: async (clientId) => (await developers.gatewayView(clientId))?.status === 'active',
+      },
       log: app.log,
       tuning: options.webhooks,
     });

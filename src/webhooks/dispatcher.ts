@@ -42,8 +42,11 @@ export class Dispatcher {
   #wakeUp: (() => void) | undefined;
   #lastPrune = 0;
 
-  constructor(ctx: WebhooksContext) {
+  readonly #appIsActive: (clientId: string) => Promise<boolean>;
+
+  constructor(ctx: WebhooksContext, appIsActive: (clientId: string) => Promise<boolean> = async () => true) {
     this.#ctx = ctx;
+    this.#appIsActive = appIsActive;
     this.#agents = newAgents(ctx.concurrency);
     this.#recorder = new Recorder(ctx);
   }
@@ -156,8 +159,13 @@ export class Dispatcher {
 
   async #deliver(message: ClaimedMessage, endpoint: EndpointsTable | undefined): Promise<void> {
     const ctx = this.#ctx;
-    if (!endpoint || endpoint.deleted_at !== null || endpoint.status !== 'enabled') {
-      // Disabled or deleted since the message was claimed: it will not be sent.
+    if (
+      !endpoint ||
+      endpoint.deleted_at !== null ||
+      endpoint.status !== 'enabled' ||
+      !(await this.#appIsActive(endpoint.client_id))
+    ) {
+      // Disabled or deleted since the message was claimed, or its app suspended: it will not be sent.
       const at = ctx.now().toISOString();
       await ctx.db
         .updateTable('messages')

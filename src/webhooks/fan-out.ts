@@ -13,6 +13,8 @@ import type { WebhooksContext } from './context.ts';
 export interface Recipients {
   /** Apps whose authorised, unexpired consents cover the account with `transactions.read`. */
   appsCoveringAccount(accountId: string): Promise<readonly string[]>;
+  /** False for a suspended or deleted app: it receives nothing (developers). Absent: every app is. */
+  appIsActive?(clientId: string): Promise<boolean>;
 }
 
 const bigintOf = (decimal: string): number | bigint => {
@@ -36,7 +38,10 @@ export async function fanOut(
   recipients: Recipients,
   event: CloudEvent,
 ): Promise<number> {
-  const { clientIds, routed } = await recipientsOf(event, recipients);
+  const found = await recipientsOf(event, recipients);
+  const { routed } = found;
+  const active = await Promise.all(found.clientIds.map((id) => recipients.appIsActive?.(id) ?? true));
+  const clientIds = found.clientIds.filter((_, i) => active[i]);
   if (clientIds.length === 0) return 0;
   const now = ctx.now();
   const at = now.toISOString();

@@ -74,7 +74,10 @@ export interface WebhookDeps {
 
 export function createWebhookService(deps: WebhookDeps): WebhookService {
   const ctx = createWebhooksContext(deps.database, deps.config, deps.log, deps.tuning);
-  const dispatcher = new Dispatcher(ctx);
+  const dispatcher = new Dispatcher(
+    ctx,
+    (clientId) => deps.recipients.appIsActive?.(clientId) ?? Promise.resolve(true),
+  );
   let subscription: Subscription | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;

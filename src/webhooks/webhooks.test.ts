@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
+import { createDeveloperService } from '../developers/index.ts';
 import { EVENT_TYPES, type NewEvent } from '../platform/index.ts';
 import { BACKENDS } from '../test-support/backends.ts';
 import { customerToken, type Fintech, onboardFintech } from '../test-support/fintech.ts';
@@ -332,6 +333,31 @@ for (const backend of BACKENDS) {
       await receiver.waitFor(() => receiver.at('/disabled').length >= 1);
       assert.match(receiver.at('/disabled')[0]!.body, /pay_on/);
       assert.ok(witness.id);
+    });
+
+    test('a suspended app receives nothing, not even what was queued before; reinstated, it receives', async () => {
+      const c = await onboardFintech(t.url, {
+        email: 'suspended@fintech.example',
+        redirectUri: REDIRECT_URI,
+        scopes: SCOPES,
+      });
+      await subscribe(c, '/suspended', ['payment.created']);
+      const witness = receiver.at('/witness-suspended').length;
+      await subscribe(a, '/witness-suspended', ['payment.created']);
+      const developers = createDeveloperService(t.services.database, t.config);
+      await developers.setAppStatus(c.clientId, 'suspended');
+      await t.emit([
+        paymentEvent(c, 'payment.created', 'pay_suspended'),
+        paymentEvent(a, 'payment.created', 'pay_w'),
+      ]);
+      await receiver.waitFor(() => receiver.at('/witness-suspended').length > witness);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(receiver.at('/suspended').length, 0);
+      await developers.setAppStatus(c.clientId, 'active');
+      await t.emit([paymentEvent(c, 'payment.created', 'pay_back')]);
+      await receiver.waitFor(() => receiver.at('/suspended').length >= 1);
+      assert.match(receiver.at('/suspended')[0]!.body, /pay_back/);
+      assert.equal(receiver.at('/suspended').length, 1, 'what was refused while suspended is not sent later');
     });
 
     test('a test event arrives, and a delivery can be sent again with the same webhook-id', async () => {
