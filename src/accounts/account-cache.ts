@@ -6,7 +6,7 @@
  * still holding the old state cannot overwrite. So a read after a payment is never stale.
  */
 import type { Account, Balance, CoreBanking } from '../core-banking/index.ts';
-import type { SharedStore, Versioned } from '../platform/index.ts';
+import { DecodedValues, type SharedStore, type Versioned } from '../platform/index.ts';
 
 export interface AccountState {
   readonly account: Account;
@@ -74,6 +74,7 @@ export class AccountCache {
   readonly #store: SharedStore;
   readonly #bank: CoreBanking;
   readonly #onStoreError: (err: unknown) => void;
+  readonly #decoded = new DecodedValues(fromJson);
 
   constructor(store: SharedStore, bank: CoreBanking, onStoreError: (err: unknown) => void) {
     this.#store = store;
@@ -92,7 +93,7 @@ export class AccountCache {
           this.#onStoreError(err);
           return [undefined];
         });
-    if (entry?.value) return fromJson(entry.value);
+    if (entry?.value) return this.#decoded.get(entry.value);
     return this.#fill(accountId);
   }
 

@@ -8,7 +8,13 @@
  */
 import type { Consent } from '../consents/index.ts';
 import type { GatewayApp } from '../developers/index.ts';
-import type { Bucket, SharedStore, TakeResult, Versioned } from '../platform/index.ts';
+import {
+  type Bucket,
+  DecodedValues,
+  type SharedStore,
+  type TakeResult,
+  type Versioned,
+} from '../platform/index.ts';
 
 export interface ConsentView {
   readonly id: string;
@@ -113,6 +119,8 @@ export class GatewayViews {
   readonly #load: GatewayLoaders;
   readonly #ttl: ViewTtls;
   readonly #onStoreError: (err: unknown) => void;
+  readonly #apps = new DecodedValues((text) => Object.freeze(JSON.parse(text)) as GatewayApp);
+  readonly #consents = new DecodedValues((text) => Object.freeze(JSON.parse(text)) as ConsentView);
 
   constructor(
     store: SharedStore,
@@ -151,11 +159,11 @@ export class GatewayViews {
     }
     const [appEntry, tokenEntry, consentEntry] = cached;
     const [app, consent] = await Promise.all([
-      appEntry?.value ? (JSON.parse(appEntry.value) as GatewayApp) : this.#fillApp(clientId),
+      appEntry?.value ? this.#apps.get(appEntry.value) : this.#fillApp(clientId),
       !consentId
         ? undefined
         : consentEntry?.value
-          ? (JSON.parse(consentEntry.value) as ConsentView)
+          ? this.#consents.get(consentEntry.value)
           : this.#fillConsent(consentId),
     ]);
     return { app, consent, tokenRevoked: tokenEntry !== undefined, extra: cached.slice(3), taken };

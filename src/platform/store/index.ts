@@ -4,6 +4,7 @@ import { MemoryStore } from './memory.ts';
 import { RedisStore } from './redis.ts';
 import type { SharedStore } from './types.ts';
 
+export { DecodedValues } from './decoded.ts';
 export { MemoryStore } from './memory.ts';
 export { RedisStore } from './redis.ts';
 export type { Bucket, BucketState, SharedStore, TakeResult, Versioned } from './types.ts';

@@ -112,3 +112,20 @@ for (const [name, open] of stores) {
     assert.deepEqual(readOnly.entries, [undefined, { version: 3, value: 'three' }]);
   });
 }
+
+test('decoded values are decoded once per text, and forgotten whole when the memory fills', async () => {
+  const { DecodedValues } = await import('./decoded.ts');
+  let decodes = 0;
+  const values = new DecodedValues((text) => {
+    decodes++;
+    return JSON.parse(text) as { n: number };
+  }, 2);
+  const first = values.get('{"n":1}');
+  assert.equal(values.get('{"n":1}'), first, 'the same object for the same text');
+  assert.equal(decodes, 1);
+  values.get('{"n":2}');
+  values.get('{"n":3}');
+  assert.equal(decodes, 3);
+  assert.notEqual(values.get('{"n":1}'), first, 'forgotten when the memory filled');
+  assert.equal(decodes, 4);
+});
