@@ -47,6 +47,7 @@ async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void
                 scopes: {
                   'accounts.read': 'Read the consented accounts and balances',
                   'transactions.read': 'Read the transactions of the consented accounts',
+                  'payments.write': 'Make payments from the consented accounts, within the consent’s limit',
                 },
               },
             },
@@ -78,6 +79,11 @@ async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void
         {
           name: 'accounts',
           description: "A customer's accounts, balances and transactions, as far as their consent allows",
+        },
+        {
+          name: 'payments',
+          description:
+            'Payments from a consented account, with an Idempotency-Key: scored by the risk engine and the fraud system, then completed, held for review or rejected with a reason',
         },
         {
           name: 'webhooks',
