@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { buildApp } from '../app.ts';
-import { TEST_MASTER_KEY } from '../test-support/app.ts';
 import type { BackendName } from '../test-support/backends.ts';
 import { inputValue, TestBrowser } from '../test-support/browser.ts';
+import { runCli } from '../test-support/cli.ts';
 import { customerToken, type Fintech, onboardFintech } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://budget.example/callback';
 const REDIS_URL = 'redis://127.0.0.1:6379';
-const BIN = new URL('../../bin/wekeza.js', import.meta.url).pathname;
 /** Small enough to reach in a test: 40 per minute per app, 3 per customer. */
 const TIERS = 'standard=40/3,premium=1000/100';
 
@@ -66,23 +64,7 @@ for (const { backend, store } of SETUPS) {
 
     /** The operator's CLI, as a separate process on the same database (and Redis). */
     const cli = (args: string[]) =>
-      new Promise<{ code: number | null; output: string }>((resolve) => {
-        const db = t.config.database;
-        const child = spawn(process.execPath, [BIN, ...args], {
-          env: {
-            ...process.env,
-            LOG_LEVEL: 'silent',
-            DATABASE_URL: db.kind === 'sqlite' ? `sqlite:${db.path}` : db.url,
-            WEKEZA_RATE_LIMITS: TIERS,
-            WEKEZA_MASTER_KEY: TEST_MASTER_KEY,
-            ...(store === 'redis' ? { REDIS_URL } : {}),
-          },
-        });
-        let output = '';
-        child.stdout.on('data', (c) => (output += c));
-        child.stderr.on('data', (c) => (output += c));
-        child.on('exit', (code) => resolve({ code, output }));
-      });
+      runCli(t.config, args, { WEKEZA_RATE_LIMITS: TIERS, ...(store === 'redis' ? { REDIS_URL } : {}) });
 
     before(async () => {
       t = await startTestServer(backend, {

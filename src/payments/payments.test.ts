@@ -5,13 +5,12 @@
  * reasons; operators review them; every authorisation refusal the issue lists is refused.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createCoreBanking } from '../core-banking/index.ts';
 import { type Database, openDatabase, openRedis } from '../platform/index.ts';
-import { TEST_MASTER_KEY } from '../test-support/app.ts';
 import type { BackendName } from '../test-support/backends.ts';
+import { runCli } from '../test-support/cli.ts';
 import { customerToken, type Fintech, onboardFintech } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
@@ -20,7 +19,6 @@ const REDIRECT_URI = 'https://pay.example/callback';
  * (deterministic) customers must not leak between runs or into other test files. */
 const REDIS_URL = 'redis://127.0.0.1:6379/5';
 const OPERATOR_KEY = 'operator-key-for-the-payments-tests-0123456789';
-const BIN = new URL('../../bin/wekeza.js', import.meta.url).pathname;
 const BANK = '99';
 
 interface SandboxCustomer {
@@ -759,23 +757,7 @@ for (const { backend, store } of SETUPS) {
         }),
       );
       assert.equal(res.body.status, 'under_review');
-      const cli = (args: string[]) =>
-        new Promise<{ code: number | null; output: string }>((resolve) => {
-          const db = t.config.database;
-          const child = spawn(process.execPath, [BIN, ...args], {
-            env: {
-              ...process.env,
-              LOG_LEVEL: 'silent',
-              DATABASE_URL: db.kind === 'sqlite' ? `sqlite:${db.path}` : db.url,
-              WEKEZA_MASTER_KEY: TEST_MASTER_KEY,
-              ...(store === 'redis' ? { REDIS_URL } : {}),
-            },
-          });
-          let output = '';
-          child.stdout.on('data', (c) => (output += c));
-          child.stderr.on('data', (c) => (output += c));
-          child.on('exit', (code) => resolve({ code, output }));
-        });
+      const cli = (args: string[]) => runCli(t.config, args, store === 'redis' ? { REDIS_URL } : {});
       const list = await cli(['payments', 'review', 'list']);
       assert.equal(list.code, 0, list.output);
       assert.match(list.output, new RegExp(`${res.body.id}  KES 52000\\.00  to Grace`));

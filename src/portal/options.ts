@@ -3,25 +3,12 @@
  * the developer service (accounts, sessions, apps), the gateway's usage metering, the webhook service,
  * and in sandbox mode the sandbox customers with their public credentials.
  */
-import type { DeveloperService } from '../developers/index.ts';
+import type { DeveloperService, UsageReader, UsageRow } from '../developers/index.ts';
+
+export type { UsageReader, UsageRow };
+
 import type { Config } from '../platform/index.ts';
 import type { WebhookService } from '../webhooks/index.ts';
-
-/** One row of the gateway's usage metering: a period (hour or day) and route. */
-export interface UsageRow {
-  readonly period: string;
-  readonly route: string;
-  readonly requests: number;
-  readonly errors: number;
-  readonly latencyMsAvg: number;
-  readonly latencyMsMax: number;
-}
-
-/** The gateway's usage reader: rows for `from` ≤ hour < `to`. */
-export type UsageReader = (
-  clientId: string,
-  query: { from: string; to: string; granularity: 'hour' | 'day' },
-) => Promise<readonly UsageRow[]>;
 
 /** A sandbox customer as the portal's sandbox page lists them. */
 export interface SandboxCustomerView {

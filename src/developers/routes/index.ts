@@ -10,7 +10,7 @@ import { type NotificationReader, notificationRoutes } from './notifications.ts'
 import { type UsageReader, usageRoutes } from './usage.ts';
 
 export type { DeveloperNotification, NotificationReader } from './notifications.ts';
-export type { UsageReader } from './usage.ts';
+export type { UsageReader, UsageRow } from './usage.ts';
 
 export interface DeveloperRoutesOptions {
   readonly developers: DeveloperService;
