@@ -14,7 +14,6 @@
  *
  * Usage: node bench/payments.ts [--duration 10] [--connections 32] [--workers 1]
  */
-import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createCoreBanking } from '../src/core-banking/index.ts';
@@ -22,7 +21,7 @@ import { openDatabase, openRedis } from '../src/platform/index.ts';
 import { createTestDatabase } from '../src/test-support/backends.ts';
 import { customerToken, onboardFintech } from '../src/test-support/fintech.ts';
 import { measure, Report } from './report.ts';
-import { serve } from './servers.ts';
+import { measureBaseline, moveToTier, serve } from './servers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,21 +49,12 @@ const testDb = await createTestDatabase('postgres');
 try {
   if (testDb.config.kind !== 'postgres') throw new Error('expected PostgreSQL');
   const databaseUrl = testDb.config.url;
-  const bare = await serve('bare', 'sqlite::memory:');
-  try {
-    report.add(
-      'bare Fastify GET /livez (baseline)',
-      await measure({ url: `${bare.url}/livez`, duration, connections }),
-    );
-  } finally {
-    await bare.stop();
-  }
+  await measureBaseline(report, { duration, connections });
   const env = {
     REDIS_URL,
     WEKEZA_RATE_LIMITS: TIERS,
     WEKEZA_RISK_MODE: 'monitor',
     DATABASE_POOL_MAX: process.env.BENCH_POOL ?? '20',
-    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}),
   };
   const server = await serve('wekeza', databaseUrl, workers, env);
   let elapsed = 0;
@@ -74,15 +64,7 @@ try {
       redirectUri: REDIRECT_URI,
       scopes: ['openid', 'payments.write'],
     });
-    const tier = spawnSync(
-      process.execPath,
-      [new URL('../bin/wekeza.js', import.meta.url).pathname, 'apps', 'tier', fintech.clientId, 'bench'],
-      {
-        env: { ...process.env, ...env, DATABASE_URL: databaseUrl, WEKEZA_SANDBOX: 'true' },
-        encoding: 'utf8',
-      },
-    );
-    if (tier.status !== 0) throw new Error(`apps tier failed: ${tier.stderr}`);
+    moveToTier(databaseUrl, fintech.clientId, 'bench', env);
     const customers = (
       (await (await fetch(`${server.url}/sandbox/customers`)).json()) as {
         data: { username: string; accounts: { id: string; account_number: string; currency: string }[] }[];

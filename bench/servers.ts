@@ -3,8 +3,9 @@
  * Fastify, bench/serve.ts) or `wekeza` (the real `wekeza start`, with its own worker processes,
  * logging at `info` as in production, into /dev/null).
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { freePort } from '../src/test-support/server.ts';
+import { measure, type Report } from './report.ts';
 
 export interface Server {
   readonly url: string;
@@ -62,4 +63,35 @@ export async function serve(
   }
   child.kill('SIGKILL');
   throw new Error(`${kind} server did not start`);
+}
+
+/** The bare Fastify constant route, measured first in every HTTP bench: the row the others are compared with. */
+export async function measureBaseline(
+  report: Report,
+  options: { readonly duration: number; readonly connections: number },
+): Promise<void> {
+  const bare = await serve('bare', 'sqlite::memory:');
+  try {
+    report.add('bare Fastify GET /livez (baseline)', await measure({ url: `${bare.url}/livez`, ...options }));
+  } finally {
+    await bare.stop();
+  }
+}
+
+/**
+ * Moves the app to another rate-limit tier with the operator CLI (`wekeza apps tier`), so that the
+ * limiter counts every request of the bench but never refuses one.
+ */
+export function moveToTier(
+  databaseUrl: string,
+  clientId: string,
+  tier: string,
+  env: Record<string, string>,
+): void {
+  const moved = spawnSync(
+    process.execPath,
+    [new URL('../bin/wekeza.js', import.meta.url).pathname, 'apps', 'tier', clientId, tier],
+    { env: { ...process.env, ...env, DATABASE_URL: databaseUrl, WEKEZA_SANDBOX: 'true' }, encoding: 'utf8' },
+  );
+  if (moved.status !== 0) throw new Error(`apps tier failed: ${moved.stderr}`);
 }

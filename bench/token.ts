@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createTestDatabase } from '../src/test-support/backends.ts';
 import { onboardFintech } from '../src/test-support/fintech.ts';
 import { measure, Report } from './report.ts';
-import { serve } from './servers.ts';
+import { measureBaseline, serve } from './servers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,15 +26,7 @@ const testDb = await createTestDatabase(values.database === 'sqlite' ? 'sqlite' 
 const databaseUrl = testDb.config.kind === 'sqlite' ? `sqlite:${testDb.config.path}` : testDb.config.url;
 const report = new Report({ connections, duration });
 try {
-  const bare = await serve('bare', 'sqlite::memory:');
-  try {
-    report.add(
-      'bare Fastify GET /livez (baseline)',
-      await measure({ url: `${bare.url}/livez`, duration, connections }),
-    );
-  } finally {
-    await bare.stop();
-  }
+  await measureBaseline(report, { duration, connections });
 
   const server = await serve('wekeza', databaseUrl, workers);
   try {
