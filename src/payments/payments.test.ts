@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
 import { createCoreBanking } from '../core-banking/index.ts';
 import { type Database, openDatabase, openRedis } from '../platform/index.ts';
 import type { BackendName } from '../test-support/backends.ts';
 import { runCli } from '../test-support/cli.ts';
 import { customerToken, type Fintech, onboardFintech } from '../test-support/fintech.ts';
+import { entriesWithReference as entriesOf } from '../test-support/payments.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://pay.example/callback';
@@ -120,17 +120,7 @@ for (const { backend, store } of SETUPS) {
       ...over,
     });
 
-    const entriesWithReference = async (reference: string) =>
-      Number(
-        (
-          await database
-            .schema<{ entries: { reference: string } }>('core_banking')
-            .selectFrom('entries')
-            .select(sql<number>`count(*)`.as('n'))
-            .where('reference', '=', reference)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const entriesWithReference = (reference: string) => entriesOf(database, reference);
 
     const eventsOf = async (paymentId: string) =>
       (

@@ -9,13 +9,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { createCoreBanking } from '../core-banking/index.ts';
 import { type Database, openDatabase, openRedis } from '../platform/index.ts';
 import { TEST_MASTER_KEY } from '../test-support/app.ts';
 import { customerToken, onboardFintech } from '../test-support/fintech.ts';
+import { entriesWithReference as entriesOf } from '../test-support/payments.ts';
 import { freePort, startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://pay.example/callback';
@@ -58,17 +58,7 @@ describe('payments across processes [postgres, redis store]', () => {
     const res = await app.inject({ method: 'POST', url: '/v1/payments', headers: headers(key), payload });
     return { status: res.statusCode, headers: res.headers, body: res.json() as Json };
   };
-  const entries = async (reference: string) =>
-    Number(
-      (
-        await database
-          .schema<{ entries: { reference: string } }>('core_banking')
-          .selectFrom('entries')
-          .select(sql<number>`count(*)`.as('n'))
-          .where('reference', '=', reference)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const entries = (reference: string) => entriesOf(database, reference);
   const paymentWithKey = async (key: string) =>
     database
       .schema<{ idempotency_keys: { key: string; payment_id: string } }>('payments')

@@ -4,6 +4,7 @@
  * tests that drive the workflow directly: customers with funded KES accounts, a clock, risk rules
  * that make outcomes predictable, and the fault seam that stops the workflow after a step.
  */
+import { sql } from 'kysely';
 import { Registry } from 'prom-client';
 import type { Account, CoreBanking } from '../core-banking/index.ts';
 import { createCoreBanking } from '../core-banking/index.ts';
@@ -19,6 +20,17 @@ import { type Database, newId } from '../platform/index.ts';
 import { createRiskService, MemoryCounters, type RiskService } from '../risk/index.ts';
 
 export const TEST_BANK_CODE = '99';
+
+/** How many journal entries carry this reference (a payment's entries carry its id). */
+export async function entriesWithReference(database: Database, reference: string): Promise<number> {
+  const row = await database
+    .schema<{ entries: { reference: string } }>('core_banking')
+    .selectFrom('entries')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /**
  * Rules under which the outcome depends on the amount alone: from KES 500 a review, from KES 5,000
