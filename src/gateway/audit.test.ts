@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { migrateAll } from '../platform/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { AuditTrail } from './audit.ts';
 import { gatewayMigrations } from './index.ts';
@@ -42,5 +43,29 @@ eachBackend('the access audit trail', [gatewayMigrations], (ctx) => {
     access('2026-11-28T10:00:01.200Z');
     await trail.flush();
     assert.equal((await trail.history('cns_1', 10)).length, 5);
+  });
+});
+
+eachBackend('the access audit trail, when the database refuses a flush', [], (ctx) => {
+  test('the records are kept and written by the next flush', async () => {
+    const trail = new AuditTrail(ctx.database.schema<GatewayTables>('gateway'), () => {});
+    trail.record({
+      at: '2026-11-28T10:00:00.100Z',
+      request_id: 'req-1',
+      client_id: 'app_1',
+      customer_id: 'cus_1',
+      consent_id: 'cns_1',
+      account_id: null,
+      method: 'GET',
+      route: '/v1/accounts',
+      status: 200,
+    });
+    await assert.rejects(trail.flush());
+    await migrateAll(ctx.database, [gatewayMigrations]);
+    await trail.flush();
+    assert.deepEqual(
+      (await trail.history('cns_1', 10)).map((h) => [h.at, h.route, h.count]),
+      [['2026-11-28T10:00:00.100Z', '/v1/accounts', 1]],
+    );
   });
 });

@@ -62,7 +62,8 @@ export class AuditTrail {
   }
 
   flush(): Promise<void> {
-    this.#flushing = this.#flushing.then(() => this.#write());
+    // One flush at a time; a failed flush (its rows kept for the next) does not block the ones after it.
+    this.#flushing = this.#flushing.catch(() => {}).then(() => this.#write());
     return this.#flushing;
   }
 

@@ -43,23 +43,36 @@ export class UsageMeter {
   }
 
   record(clientId: string, route: string, status: number, latencyMs: number, at = Date.now()): void {
-    const hour = hourOf(at);
-    const k = `${clientId}\n${hour}\n${route}`;
-    let tally = this.#pending.get(k);
-    if (!tally) {
-      tally = { clientId, hour, route, requests: 0, errors: 0, latencyUsSum: 0, latencyUsMax: 0 };
-      this.#pending.set(k, tally);
-    }
     const us = Math.round(latencyMs * 1000);
-    tally.requests += 1;
-    if (status >= 400) tally.errors += 1;
-    tally.latencyUsSum += us;
-    if (us > tally.latencyUsMax) tally.latencyUsMax = us;
+    this.#add({
+      clientId,
+      hour: hourOf(at),
+      route,
+      requests: 1,
+      errors: status >= 400 ? 1 : 0,
+      latencyUsSum: us,
+      latencyUsMax: us,
+    });
+  }
+
+  /** Adds counts to the pending tally of their app, hour and route. */
+  #add(counts: Tally): void {
+    const k = `${counts.clientId}\n${counts.hour}\n${counts.route}`;
+    const tally = this.#pending.get(k);
+    if (!tally) {
+      this.#pending.set(k, { ...counts });
+      return;
+    }
+    tally.requests += counts.requests;
+    tally.errors += counts.errors;
+    tally.latencyUsSum += counts.latencyUsSum;
+    tally.latencyUsMax = Math.max(tally.latencyUsMax, counts.latencyUsMax);
   }
 
   /** Writes what was counted since the last flush; one flush at a time. */
   flush(): Promise<void> {
-    this.#flushing = this.#flushing.then(() => this.#write());
+    // One flush at a time; a failed flush (its rows kept for the next) does not block the ones after it.
+    this.#flushing = this.#flushing.catch(() => {}).then(() => this.#write());
     return this.#flushing;
   }
 
@@ -99,18 +112,7 @@ export class UsageMeter {
       });
     } catch (err) {
       // Put the counts back, to be written with the next flush.
-      for (const t of tallies) {
-        const { clientId, route, hour } = t;
-        const k = `${clientId}\n${hour}\n${route}`;
-        const now = this.#pending.get(k);
-        if (!now) this.#pending.set(k, t);
-        else {
-          now.requests += t.requests;
-          now.errors += t.errors;
-          now.latencyUsSum += t.latencyUsSum;
-          now.latencyUsMax = Math.max(now.latencyUsMax, t.latencyUsMax);
-        }
-      }
+      for (const t of tallies) this.#add(t);
       throw err;
     }
   }
