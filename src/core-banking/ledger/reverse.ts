@@ -55,7 +55,13 @@ export async function reverseEntry(
         .select('id')
         .where('reverses_entry_id', '=', entryId)
         .executeTakeFirst();
-      if (existing) throw new AppError('ALREADY_REVERSED', `Entry ${entryId} was reversed by ${existing.id}`);
+      if (existing) {
+        // On PostgreSQL (read committed) a concurrent request for this same reversal may have
+        // committed between the two reads above: its entry is this request's answer.
+        const raced = await replay(trx, input, 'reversal');
+        if (raced) return mine(raced);
+        throw new AppError('ALREADY_REVERSED', `Entry ${entryId} was reversed by ${existing.id}`);
+      }
       return mine(await postEntryInTx(ctx, trx, input, { kind: 'reversal', reversesEntryId: entryId }));
     },
     alreadyReversed,
