@@ -25,6 +25,7 @@ import {
   type PaymentService,
   paymentMetrics,
   paymentRoutes,
+  paymentSettingsOf,
   paymentsMigrations,
 } from './payments/index.ts';
 import { openApiPlugin } from './platform/http/openapi.ts';
@@ -174,14 +175,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       bank: coreBanking,
       account: (accountId) => accounts.get(accountId),
       risk,
-      settings: {
-        publicUrl: config.publicUrl,
-        bankCode: config.bankCode,
-        fees: config.paymentFees,
-        keyTtlMs: config.idempotencyKeyHours * 3_600_000,
-        waitMs: config.idempotencyWaitMs,
-        leaseMs: config.paymentRecoverySeconds * 1000,
-      },
+      settings: paymentSettingsOf(config),
       metrics: paymentMetrics(services.registry),
       log: (err, message) => app.log.error({ err }, message),
     });

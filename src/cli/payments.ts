@@ -10,7 +10,12 @@ import { Registry } from 'prom-client';
 import { AccountCache } from '../accounts/index.ts';
 import { MODULE_MIGRATIONS } from '../app.ts';
 import { createCoreBanking } from '../core-banking/index.ts';
-import { createPaymentService, type PaymentService, paymentMetrics } from '../payments/index.ts';
+import {
+  createPaymentService,
+  type PaymentService,
+  paymentMetrics,
+  paymentSettingsOf,
+} from '../payments/index.ts';
 import { type Config, migrateAll, openDatabase, openRedis, openStore } from '../platform/index.ts';
 import {
   beneficiaryKey,
@@ -68,14 +73,7 @@ async function withServices<T>(
       bank,
       account: (id) => accounts.get(id),
       risk,
-      settings: {
-        publicUrl: config.publicUrl,
-        bankCode: config.bankCode,
-        fees: config.paymentFees,
-        keyTtlMs: config.idempotencyKeyHours * 3_600_000,
-        waitMs: config.idempotencyWaitMs,
-        leaseMs: config.paymentRecoverySeconds * 1000,
-      },
+      settings: paymentSettingsOf(config),
       metrics: paymentMetrics(registry),
     });
     return await work(payments, risk);

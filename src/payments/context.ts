@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Account, Balance, CoreBanking } from '../core-banking/index.ts';
-import type { Database } from '../platform/index.ts';
+import type { Config, Database } from '../platform/index.ts';
 import type { RiskService } from '../risk/index.ts';
 import type { PaymentMetrics } from './metrics.ts';
 import type { PaymentsTables } from './tables.ts';
@@ -27,7 +27,20 @@ export interface PaymentSettings {
   readonly waitMs: number;
   /** How long a process owns an in-flight payment before recovery may take it over. */
   readonly leaseMs: number;
+  /** How long a payment waits for an operator's review before it is rejected as expired. */
+  readonly reviewExpiryMs: number;
 }
+
+/** The payments settings of the platform's configuration. */
+export const paymentSettingsOf = (config: Config): PaymentSettings => ({
+  publicUrl: config.publicUrl,
+  bankCode: config.bankCode,
+  fees: config.paymentFees,
+  keyTtlMs: config.idempotencyKeyHours * 3_600_000,
+  waitMs: config.idempotencyWaitMs,
+  leaseMs: config.paymentRecoverySeconds * 1000,
+  reviewExpiryMs: config.paymentReviewHours * 3_600_000,
+});
 
 /** Named points of the workflow, for tests that simulate a crash right after one. */
 export type Step = 'recorded' | 'held' | 'captured' | 'released' | 'review_recorded';

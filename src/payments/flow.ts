@@ -23,7 +23,7 @@ import { isoStatusOf, REASONS } from './iso20022.ts';
 import { type Change, loadPayment, transition } from './store.ts';
 import { isAtRest, type Payment, type PaymentStatus, type Phase, type ReasonCode } from './types.ts';
 
-const SYSTEM = 'system';
+export const SYSTEM = 'system';
 
 /** Refusals that decide the payment (rejected), with the reason they give. */
 function rejectionOf(err: unknown, creditorSide: boolean): ReasonCode | undefined {
@@ -188,6 +188,10 @@ export async function advance(ctx: PaymentsContext, p: Payment): Promise<Payment
       return settle(ctx, p, actor, `Approved after review by ${actor}${note}`);
     }
     case 'review_rejected': {
+      // Only the expiry of an unreviewed payment decides as the system; operators are `operator:<name>`.
+      if (p.reviewActor === SYSTEM) {
+        return reject(ctx, p, 'REVIEW_EXPIRED', `${REASONS.REVIEW_EXPIRED.text} (${p.reviewNote})`);
+      }
       const actor = p.reviewActor ?? 'operator';
       const note = p.reviewNote ? `: ${p.reviewNote}` : '';
       return reject(ctx, p, 'REVIEW_REJECTED', `Rejected after review by ${actor}${note}`, actor);

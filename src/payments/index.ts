@@ -6,7 +6,13 @@ import type { ModuleMigrations } from '../platform/index.ts';
 import { paymentsMigration } from './migrations/0001_payments.ts';
 import { SCHEMA } from './tables.ts';
 
-export type { PaymentSettings, PaymentsBank, PaymentsDeps, Step } from './context.ts';
+export {
+  type PaymentSettings,
+  type PaymentsBank,
+  type PaymentsDeps,
+  paymentSettingsOf,
+  type Step,
+} from './context.ts';
 export { type PaymentDto, toPaymentDto } from './dto.ts';
 export type { Initiated } from './initiate.ts';
 export { type PaymentMetrics, paymentMetrics } from './metrics.ts';

@@ -31,4 +31,5 @@ export const REASONS: Readonly<Record<ReasonCode, { readonly iso: string; readon
   FRAUD_SUSPECTED: { iso: 'FR01', text: 'Declined as suspected fraud' },
   BENEFICIARY_BLOCKED: { iso: 'AG01', text: 'Payments to this beneficiary are blocked' },
   REVIEW_REJECTED: { iso: 'MS03', text: 'Rejected after review' },
+  REVIEW_EXPIRED: { iso: 'MS03', text: 'Not reviewed in time; the held funds were released' },
 };

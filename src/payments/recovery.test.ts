@@ -2,7 +2,8 @@
  * Crash recovery on both databases: the workflow is stopped right after each step (as a crash there
  * would leave it), then the recovery sweep — or a retry with the same key — finishes or releases the
  * payment: never half-done, never paid twice. A payment whose owner is still within its lease is
- * left alone (a retry meanwhile is a 409).
+ * left alone (a retry meanwhile is a 409). A payment nobody reviews is rejected by the sweep once its
+ * review time is up, and its funds released.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -15,6 +16,7 @@ import { type PaymentsHarness, paymentsHarness } from '../test-support/payments.
 import type { Step } from './index.ts';
 
 const LEASE_MS = 30_000;
+const REVIEW_EXPIRY_MS = 96 * 3_600_000;
 
 eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
   let h: PaymentsHarness;
@@ -62,6 +64,7 @@ eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
     h = await paymentsHarness(ctx.database, {
       now: () => clock,
       leaseMs: LEASE_MS,
+      reviewExpiryMs: REVIEW_EXPIRY_MS,
       waitMs: 50,
       faults: (step) => crash(step),
     });
@@ -156,6 +159,70 @@ eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
     assert.equal(retried.payment.status, 'completed');
     assert.equal(await entries(id), 1);
     assert.equal(await h.payments.recover(), 0, 'nothing left for the sweep');
+  });
+
+  /** A payment held for review (700.00 is above the review threshold) from a payer of its own. */
+  const heldForReview = async (label: string) => {
+    const from = await h.openFunded(5_000_00n);
+    const body = h.request(from, payee, 700_00n, label);
+    const { payment } = await h.payments.initiate(h.access(from), label, body);
+    assert.equal(payment.status, 'under_review');
+    return { payment, from };
+  };
+
+  test('a payment nobody reviews is rejected as REVIEW_EXPIRED when its review time is up, its funds released', async () => {
+    const { payment, from } = await heldForReview('unreviewed');
+    assert.equal((await h.bank.getBalance(from.id)).held, 700_00n);
+    clock += REVIEW_EXPIRY_MS - 1000;
+    await h.payments.recover();
+    assert.equal((await h.payments.find(payment.id)).status, 'under_review', 'not before its time');
+    clock += 2000;
+    await h.payments.recover();
+    const expired = await h.payments.find(payment.id);
+    assert.deepEqual(
+      [expired.status, expired.phase, expired.reasonCode],
+      ['rejected', 'done', 'REVIEW_EXPIRED'],
+    );
+    assert.equal(expired.history.at(-1)?.actor, 'system');
+    assert.match(expired.reason ?? '', /not reviewed within 96 h/);
+    assert.equal(h.payments.toDto(expired).status_reason?.iso_code, 'MS03');
+    const balance = await h.bank.getBalance(from.id);
+    assert.deepEqual([balance.current, balance.held], [5_000_00n, 0n], 'nothing moved, nothing held');
+    assert.equal((await h.bank.getHold(expired.holdId!)).status, 'released');
+    assert.match(
+      await h.registry.metrics(),
+      /wekeza_payment_rejections_total\{reason="REVIEW_EXPIRED"\} [1-9]/,
+    );
+    // An operator who comes to it afterwards finds it decided.
+    const late = await h.payments.review(payment.id, 'approve', 'amina').catch((err) => err);
+    assert.ok(isAppError(late) && late.code === 'PAYMENT_NOT_UNDER_REVIEW', String(late));
+    assert.equal(await entries(payment.id), 0);
+  });
+
+  test('a payment an operator decided in time is not expired', async () => {
+    const { payment, from } = await heldForReview('reviewed');
+    clock += REVIEW_EXPIRY_MS / 2;
+    const approved = await h.payments.review(payment.id, 'approve', 'amina');
+    assert.equal(approved.status, 'completed');
+    clock += REVIEW_EXPIRY_MS;
+    await h.payments.recover();
+    const after = await h.payments.find(payment.id);
+    assert.deepEqual([after.status, after.reasonCode], ['completed', null]);
+    assert.equal((await h.bank.getBalance(from.id)).current, 5_000_00n - 700_00n);
+  });
+
+  test('an expiry interrupted half-way through the release is finished by a later sweep', async () => {
+    const { payment, from } = await heldForReview('expiry-crash');
+    clock += REVIEW_EXPIRY_MS + 1;
+    crashAt = { step: 'released' };
+    await h.payments.recover();
+    const midway = await h.payments.find(payment.id);
+    assert.deepEqual([midway.status, midway.phase], ['rejected', 'releasing']);
+    assert.equal(await sweepLater(), 1);
+    const done = await h.payments.find(payment.id);
+    assert.deepEqual([done.phase, done.reasonCode], ['done', 'REVIEW_EXPIRED']);
+    assert.equal((await h.bank.getBalance(from.id)).held, 0n);
+    assert.equal(done.history.filter((c) => c.to === 'rejected').length, 1, 'rejected once in the history');
   });
 
   test('the ledger verifies after all of it', async () => {

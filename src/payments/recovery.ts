@@ -1,12 +1,13 @@
 /**
  * @module The recovery sweep: payments left in flight by a process that crashed or stalled (their
  * lease has run out) are taken over and their remaining steps run, so that each is finished or
- * released, never left half-done. Runs at start and then periodically; also forgets idempotency
- * keys past their time.
+ * released, never left half-done. Runs at start and then periodically; also rejects payments that
+ * waited for review too long (releasing their funds) and forgets idempotency keys past their time.
  */
 import type { PaymentsContext } from './context.ts';
 import { advance } from './flow.ts';
 import { purgeKeys } from './idempotency.ts';
+import { expireReviews } from './review.ts';
 import { claim, leaseExpired, loadPayment } from './store.ts';
 import { IN_FLIGHT_PHASES, isAtRest } from './types.ts';
 
@@ -38,6 +39,7 @@ export async function sweep(ctx: PaymentsContext): Promise<number> {
       ctx.log(err, `recovery of payment ${id} failed; the next sweep tries again`);
     }
   }
+  await expireReviews(ctx);
   await purgeKeys(ctx);
   return finished;
 }

@@ -3,10 +3,15 @@
  * (release it: `rejected`, REVIEW_REJECTED). The decision is recorded first (phase
  * `review_approved` / `review_rejected`, with the operator and the note), then carried out, so that
  * recovery finishes a decision interrupted half-way. Deciding again the same way answers the result.
+ *
+ * A payment nobody reviews does not hold the customer's money for ever: once it has waited
+ * `reviewExpiryMs`, the sweep rejects it as the system (REVIEW_EXPIRED) and releases the funds, by
+ * the same recorded-then-carried-out steps. An operator's decision and the expiry race on the
+ * recorded phase: whichever records first is carried out, the other finds the payment decided.
  */
 import { AppError } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
-import { advance } from './flow.ts';
+import { advance, SYSTEM } from './flow.ts';
 import { isoStatusOf } from './iso20022.ts';
 import { claim, leaseExpired, loadPayment, transition } from './store.ts';
 import type { Payment, PaymentStatus, Phase } from './types.ts';
@@ -62,4 +67,47 @@ export async function review(
     return done;
   }
   throw new AppError('PAYMENT_NOT_UNDER_REVIEW', `Payment ${id} is being decided by someone else`);
+}
+
+const EXPIRY_BATCH = 100;
+
+/** Rejects the payments that have waited for review longer than allowed; returns how many. */
+export async function expireReviews(ctx: PaymentsContext): Promise<number> {
+  const cutoff = new Date(ctx.now() - ctx.settings.reviewExpiryMs).toISOString();
+  const waiting = await ctx.db
+    .selectFrom('payments')
+    .select('id')
+    .where('phase', '=', 'awaiting_review')
+    .where('updated_at', '<', cutoff)
+    .orderBy('updated_at')
+    .limit(EXPIRY_BATCH)
+    .execute();
+  const hours = Math.round(ctx.settings.reviewExpiryMs / 3_600_000);
+  let expired = 0;
+  for (const { id } of waiting) {
+    try {
+      const p = await loadPayment(ctx, id);
+      // An operator may have decided since the query.
+      if (p?.phase !== 'awaiting_review' || Date.parse(p.updatedAt) >= Date.parse(cutoff)) continue;
+      const owned = await transition(
+        ctx,
+        p,
+        {
+          phase: 'review_rejected',
+          patch: {
+            reviewActor: SYSTEM,
+            reviewNote: `not reviewed within ${hours} h`,
+            leaseUntil: new Date(ctx.now() + ctx.settings.leaseMs).toISOString(),
+          },
+        },
+        (status, phase) => isoStatusOf(status, phase, p.decision),
+      );
+      if (!owned) continue;
+      await advance(ctx, owned);
+      expired++;
+    } catch (err) {
+      ctx.log(err, `expiring the review of payment ${id} failed; the next sweep tries again`);
+    }
+  }
+  return expired;
 }

@@ -36,7 +36,8 @@ export type ReasonCode =
   | 'RISK_DECLINED'
   | 'FRAUD_SUSPECTED'
   | 'BENEFICIARY_BLOCKED'
-  | 'REVIEW_REJECTED';
+  | 'REVIEW_REJECTED'
+  | 'REVIEW_EXPIRED';
 
 export interface Creditor {
   readonly name: string;

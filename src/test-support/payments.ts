@@ -67,6 +67,7 @@ export async function paymentsHarness(
   options: {
     readonly rules?: Record<string, unknown>;
     readonly leaseMs?: number;
+    readonly reviewExpiryMs?: number;
     readonly waitMs?: number;
     readonly now?: () => number;
     readonly faults?: PaymentsDeps['faults'];
@@ -99,6 +100,7 @@ export async function paymentsHarness(
       keyTtlMs: 24 * 3_600_000,
       waitMs: options.waitMs ?? 2000,
       leaseMs: options.leaseMs ?? 30_000,
+      reviewExpiryMs: options.reviewExpiryMs ?? 96 * 3_600_000,
     },
     metrics: paymentMetrics(registry),
     now,

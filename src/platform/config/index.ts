@@ -34,6 +34,7 @@ export interface Config {
   readonly idempotencyKeyHours: number;
   readonly idempotencyWaitMs: number;
   readonly paymentRecoverySeconds: number;
+  readonly paymentReviewHours: number;
   readonly riskMode: 'enforce' | 'monitor';
   readonly riskPolicy: RiskPolicy;
   readonly riskTimeoutMs: number;
@@ -107,6 +108,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     idempotencyWaitMs: read(settings.idempotencyWaitMs, settings.idempotencyWaitMs.defaultText) ?? 2000,
     paymentRecoverySeconds:
       read(settings.paymentRecoverySeconds, settings.paymentRecoverySeconds.defaultText) ?? 30,
+    paymentReviewHours: read(settings.paymentReviewHours, settings.paymentReviewHours.defaultText) ?? 96,
     riskMode: read(settings.riskMode, settings.riskMode.defaultText) ?? 'enforce',
     riskPolicy: read(settings.riskPolicy, settings.riskPolicy.defaultText) ?? { review: 50, decline: 90 },
     riskTimeoutMs: read(settings.riskTimeoutMs, settings.riskTimeoutMs.defaultText) ?? 250,

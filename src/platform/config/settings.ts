@@ -272,6 +272,12 @@ export const settings = {
     integer(1, 3600),
     'A payment left in flight this long (a crashed process) is finished or released by the recovery sweep.',
   ),
+  paymentReviewHours: setting(
+    'WEKEZA_PAYMENT_REVIEW_HOURS',
+    '96',
+    integer(1, 24 * 30),
+    "A payment held for review this long without an operator's decision is rejected (`REVIEW_EXPIRED`) and its funds released.",
+  ),
   riskMode: setting(
     'WEKEZA_RISK_MODE',
     'enforce',
