@@ -523,10 +523,17 @@ for (const { backend, store } of SETUPS) {
       const explained = await operator(`/payments/${id}`);
       assert.equal(explained.status, 200);
       const decision = explained.body.risk_decision as {
+        payment_id: string;
+        timed_out: boolean;
         proposed: string;
         hits: { rule: string; detail: string }[];
       };
       assert.equal(decision.proposed, 'review');
+      assert.deepEqual(
+        [decision.payment_id, decision.timed_out],
+        [id, false],
+        'the decision in the API’s snake_case',
+      );
       assert.ok(
         decision.hits.some((h) => h.rule === 'new_beneficiary' && /KES 50000\.00/.test(h.detail)),
         JSON.stringify(decision.hits),
@@ -624,6 +631,12 @@ for (const { backend, store } of SETUPS) {
         }),
       });
       assert.equal(blocked.status, 201);
+      assert.deepEqual(
+        [blocked.body.beneficiary, blocked.body.actor, typeof blocked.body.blocked_at],
+        ['mobile:+254700666777', 'operator:amina', 'string'],
+      );
+      const listed = (await operator('/risk/blocks')).body.data as Json[];
+      assert.ok(listed.some((b) => b.beneficiary === 'mobile:+254700666777' && b.reason === 'Reported mule'));
       const before = await balance(token, debtor);
       const declined = await pay(
         token,
@@ -696,6 +709,13 @@ for (const { backend, store } of SETUPS) {
         },
       );
       assert.equal(unblocked.status, 204);
+      const again = await operator(
+        `/risk/blocks/${encodeURIComponent('mobile:+254700666777')}?operator=amina`,
+        {
+          method: 'DELETE',
+        },
+      );
+      assert.deepEqual([again.status, again.body.code], [404, 'BENEFICIARY_NOT_BLOCKED']);
       await ledgerOk();
     });
 

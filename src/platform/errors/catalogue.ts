@@ -96,6 +96,7 @@ export const catalogue = Object.freeze({
   PAYMENT_NOT_UNDER_REVIEW: entry('conflict', 'The payment is not awaiting review'),
   // risk
   RISK_DECISION_NOT_FOUND: entry('not_found', 'Risk decision not found'),
+  BENEFICIARY_NOT_BLOCKED: entry('not_found', 'The beneficiary is not blocked'),
   // sandbox
   SANDBOX_AUTHORIZATION_FAILED: entry('unprocessable', 'The sandbox authorisation did not complete'),
 } as const);
