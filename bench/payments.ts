@@ -12,7 +12,13 @@
  * operator CLI. Afterwards the completed payments are counted in the database and the ledger is
  * verified.
  *
- * Usage: node bench/payments.ts [--duration 10] [--connections 32] [--workers 1]
+ * A payment locks its debtor's and its creditor's balance rows: with only the sandbox's KES accounts,
+ * the run measures waiting for those few locks. `--accounts N` opens N further KES current accounts
+ * (each sandbox customer gets some, funded from settlement, under that customer's consent), as a
+ * bank has many more accounts than concurrent payments; 0 keeps the sandbox's own. (A consent
+ * covers at most 50 accounts: with six customers, about 280 in all.)
+ *
+ * Usage: node bench/payments.ts [--duration 10] [--connections 32] [--workers 1] [--accounts 240]
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -28,17 +34,50 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     workers: { type: 'string', default: '1' },
+    accounts: { type: 'string', default: '240' },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const workers = Number(values.workers);
+const extraAccounts = Number(values.accounts);
 const REDIRECT_URI = 'https://bench.example/callback';
 /** A Redis database of its own, emptied first: no counters or cached balances from an earlier run. */
 const REDIS_URL = 'redis://127.0.0.1:6379/9';
 const TIERS = 'standard=6000/600,bench=100000000/100000000';
 
 const report = new Report({ connections, duration });
+
+/** Opens `count` funded KES current accounts, spread over the sandbox customers. */
+async function openPayerAccounts(
+  databaseUrl: string,
+  customers: readonly { id: string }[],
+  count: number,
+): Promise<void> {
+  const database = openDatabase({ kind: 'postgres', url: databaseUrl, poolMax: 10 });
+  try {
+    const bank = createCoreBanking(database);
+    const settlement = await bank.internalAccount('settlement', 'KES');
+    for (let i = 0; i < count; i++) {
+      const account = await bank.openAccount({
+        customerId: customers[i % customers.length]!.id,
+        type: 'current',
+        currency: 'KES',
+        nickname: `Bench payer ${i + 1}`,
+      });
+      await bank.postTransfer({
+        reference: `bench-fund-${account.id}`,
+        debitAccountId: settlement.id,
+        creditAccountId: account.id,
+        amount: 1_000_000_00n,
+        currency: 'KES',
+        description: 'Benchmark funds',
+      });
+    }
+  } finally {
+    await database.close();
+  }
+}
 
 const redis = openRedis(REDIS_URL);
 await new Promise((resolve) => redis.once('ready', resolve));
@@ -65,13 +104,18 @@ try {
       scopes: ['openid', 'payments.write'],
     });
     moveToTier(databaseUrl, fintech.clientId, 'bench', env);
-    const customers = (
-      (await (await fetch(`${server.url}/sandbox/customers`)).json()) as {
-        data: { username: string; accounts: { id: string; account_number: string; currency: string }[] }[];
-      }
-    ).data;
+    type SandboxCustomer = {
+      id: string;
+      username: string;
+      accounts: { id: string; account_number: string; currency: string }[];
+    };
+    const sandboxCustomers = async () =>
+      ((await (await fetch(`${server.url}/sandbox/customers`)).json()) as { data: SandboxCustomer[] }).data;
+    await openPayerAccounts(databaseUrl, await sandboxCustomers(), extraAccounts);
+    const customers = await sandboxCustomers();
     // Every KES account of the six customers pays (each customer's consent covers theirs) and is paid:
-    // payment i goes from account i to account i + 5 (mod n), spreading the ledger's row locks.
+    // payment i goes from account i to account i + n/2 (mod n), spreading the ledger's row locks: the
+    // payments in flight at once (about one per connection) pay accounts that none of them debits.
     const kes = customers.flatMap((c) =>
       c.accounts.filter((a) => a.currency === 'KES').map((a) => ({ customer: c, account: a })),
     );
@@ -90,7 +134,7 @@ try {
       ),
     );
     const payers = kes.map(({ customer, account }, i) => {
-      const payee = kes[(i + 5) % kes.length]!;
+      const payee = kes[(i + Math.floor(kes.length / 2)) % kes.length]!;
       return {
         headers: {
           authorization: `Bearer ${tokens.get(customer.username)}`,
