@@ -144,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       consent: (id) => consents.get(id).catch(() => undefined),
       app: (clientId) => developers.gatewayView(clientId),
       tokenRevoked: (jti) => identity.isTokenRevoked(jti),
+      auditRetentionDays: config.auditRetentionDays,
       log: (err, message) => app.log.error({ err }, message),
     });
     const gw = gateway;

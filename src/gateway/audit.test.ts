@@ -46,6 +46,50 @@ eachBackend('the access audit trail', [gatewayMigrations], (ctx) => {
   });
 });
 
+eachBackend('the access audit trail past its retention', [gatewayMigrations], (ctx) => {
+  const DAY = 86_400_000;
+  const db = () => ctx.database.schema<GatewayTables>('gateway');
+  const rows = (daysAgo: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      at: new Date(Date.now() - daysAgo * DAY + i).toISOString(),
+      request_id: `req-${daysAgo}-${i}`,
+      client_id: 'app_1',
+      customer_id: 'cus_1',
+      consent_id: `cns_${daysAgo}`,
+      account_id: null,
+      method: 'GET',
+      route: '/v1/accounts',
+      status: 200,
+    }));
+  const remaining = async () =>
+    (await db().selectFrom('access_audit').select('consent_id').execute()).map((r) => r.consent_id);
+
+  test('records older than the retention are purged in batches; younger ones stay', async () => {
+    const old = rows(800, 5_010);
+    for (let i = 0; i < old.length; i += 500)
+      await db()
+        .insertInto('access_audit')
+        .values(old.slice(i, i + 500))
+        .execute();
+    await db()
+      .insertInto('access_audit')
+      .values([...rows(400, 2), ...rows(10, 1)])
+      .execute();
+    const trail = new AuditTrail(db(), () => {});
+    assert.equal(await trail.purge(new Date(Date.now() - 730 * DAY)), 5_010, 'more than one batch');
+    assert.deepEqual((await remaining()).sort(), ['cns_10', 'cns_400', 'cns_400']);
+    assert.equal(await trail.purge(new Date(Date.now() - 200 * DAY)), 2);
+    assert.deepEqual(await remaining(), ['cns_10']);
+  });
+
+  test('the database refuses to delete a record younger than a year, and to change any', async () => {
+    await assert.rejects(db().deleteFrom('access_audit').execute(), /keeps every record for 365 days/);
+    await assert.rejects(new AuditTrail(db(), () => {}).purge(new Date(Date.now() + DAY)), /365 days/);
+    await assert.rejects(db().updateTable('access_audit').set({ status: 500 }).execute(), /append-only/);
+    assert.deepEqual(await remaining(), ['cns_10']);
+  });
+});
+
 eachBackend('the access audit trail, when the database refuses a flush', [], (ctx) => {
   test('the records are kept and written by the next flush', async () => {
     const trail = new AuditTrail(ctx.database.schema<GatewayTables>('gateway'), () => {});

@@ -5,6 +5,8 @@
  * last one, so a busy app costs the database a few rows a second rather than one per request.
  * Records are buffered and written in batches every second (and at shutdown), off the request's
  * path; a crash can lose the last second. The customer reads their trail on the consent page.
+ * Records older than the retention period are purged in batches (the database itself refuses to
+ * delete one younger than a year, and to change any).
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { AccessAuditTable, GatewayTables } from './tables.ts';
@@ -27,6 +29,8 @@ export interface AccessEntry {
 /** Held in memory at most, should the database stay unreachable; older records are dropped first. */
 const MAX_BUFFERED = 50_000;
 const BATCH = 200;
+/** Records deleted per statement by the purge: short transactions, however much is due. */
+const PURGE_BATCH = 5_000;
 
 export class AuditTrail {
   readonly #db: Kysely<GatewayTables>;
@@ -83,6 +87,23 @@ export class AuditTrail {
         throw err;
       }
       this.#buffer.splice(0, batch.length);
+    }
+  }
+
+  /** Deletes the records from before `before`, oldest first, a batch at a time; returns how many. */
+  async purge(before: Date): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const due = this.#db
+        .selectFrom('access_audit')
+        .select('id')
+        .where('at', '<', before.toISOString())
+        .orderBy('at')
+        .limit(PURGE_BATCH);
+      const result = await this.#db.deleteFrom('access_audit').where('id', 'in', due).executeTakeFirst();
+      const deleted = Number(result.numDeletedRows);
+      purged += deleted;
+      if (deleted < PURGE_BATCH) return purged;
     }
   }
 

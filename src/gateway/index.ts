@@ -2,9 +2,11 @@
 import type { ModuleMigrations } from '../platform/index.ts';
 import { gatewayMigration } from './migrations/0001_gateway.ts';
 import { auditCountsMigration } from './migrations/0002_audit_counts.ts';
+import { auditRetentionMigration } from './migrations/0003_audit_retention.ts';
 import { SCHEMA } from './tables.ts';
 
 export type { AccessEntry } from './audit.ts';
+export { MIN_AUDIT_RETENTION_DAYS } from './migrations/0003_audit_retention.ts';
 export {
   API_VERSION,
   accessOf,
@@ -22,5 +24,5 @@ export { announceAppChange, type ConsentView } from './views.ts';
 
 export const gatewayMigrations: ModuleMigrations = Object.freeze({
   module: SCHEMA,
-  steps: [gatewayMigration, auditCountsMigration],
+  steps: [gatewayMigration, auditCountsMigration, auditRetentionMigration],
 });

@@ -8,6 +8,7 @@ export interface GatewayMetrics {
   readonly ipRefusals: Counter;
   readonly storeErrors: Counter;
   readonly auditDropped: Counter;
+  readonly auditPurged: Counter;
 }
 
 export function gatewayMetrics(registry: Registry): GatewayMetrics {
@@ -44,6 +45,11 @@ export function gatewayMetrics(registry: Registry): GatewayMetrics {
     auditDropped: new Counter({
       name: 'wekeza_gateway_audit_dropped_total',
       help: 'Access audit records dropped because the database could not take them',
+      registers,
+    }),
+    auditPurged: new Counter({
+      name: 'wekeza_gateway_audit_purged_total',
+      help: 'Access audit records deleted because they were older than the retention period',
       registers,
     }),
   };

@@ -1,7 +1,8 @@
 /**
  * @module The gateway for one process: the pipeline plugin for the `/v1` routes, the cached views it
  * checks with their change notifications (wired to consents, developers and identity by the app
- * factory), usage metering and the access audit trail with their periodic flushes.
+ * factory), usage metering and the access audit trail with their periodic flushes, and the purge of
+ * audit records past their retention (every process runs it: a purge finding nothing is cheap).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
@@ -11,6 +12,7 @@ import type { AccessTokenVerifier } from '../identity/index.ts';
 import type { Database, RateTier, SharedStore } from '../platform/index.ts';
 import { type AccessEntry, AuditTrail } from './audit.ts';
 import { gatewayMetrics } from './metrics.ts';
+import { MIN_AUDIT_RETENTION_DAYS } from './migrations/0003_audit_retention.ts';
 import { gatewayPipeline } from './pipeline.ts';
 import { type GatewayTables, SCHEMA } from './tables.ts';
 import { UsageMeter, type UsageQuery, type UsageRow } from './usage.ts';
@@ -27,6 +29,9 @@ export interface GatewayDeps {
   readonly consent: (id: string) => Promise<Consent | undefined>;
   readonly app: (clientId: string) => Promise<GatewayApp | undefined>;
   readonly tokenRevoked: (jti: string) => Promise<boolean>;
+  /** Access audit records older than this are deleted (at least `MIN_AUDIT_RETENTION_DAYS`). */
+  readonly auditRetentionDays: number;
+  readonly now?: () => number;
   /** Reports background failures (flushes, store errors). */
   readonly log: (err: unknown, message: string) => void;
 }
@@ -40,6 +45,8 @@ export interface Gateway {
   usage(clientId: string, query: UsageQuery): Promise<UsageRow[]>;
   accessHistory(consentId: string, limit: number): Promise<AccessEntry[]>;
   lastUsed(consentIds: readonly string[]): Promise<Map<string, string>>;
+  /** Deletes the audit records past their retention now; returns how many. */
+  purgeAudit(): Promise<number>;
   /** Writes buffered usage and audit records now (tests, shutdown). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -47,6 +54,10 @@ export interface Gateway {
 
 const USAGE_FLUSH_MS = 5000;
 const AUDIT_FLUSH_MS = 1000;
+/** The first purge runs a minute after start, then one every hour. */
+const PURGE_FIRST_MS = 60_000;
+const PURGE_EVERY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 export function createGateway(deps: GatewayDeps): Gateway {
   const db = deps.database.schema<GatewayTables>(SCHEMA);
@@ -71,9 +82,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const flush = async () => {
     await Promise.all([usage.flush(), audit.flush()]);
   };
+  const now = deps.now ?? Date.now;
+  const retentionDays = Math.max(deps.auditRetentionDays, MIN_AUDIT_RETENTION_DAYS);
+  const purgeAudit = async () => {
+    const purged = await audit.purge(new Date(now() - retentionDays * DAY_MS));
+    metrics.auditPurged.inc(purged);
+    return purged;
+  };
+  const purgeLogged = () => void purgeAudit().catch((err) => deps.log(err, 'audit purge failed'));
   const timers = [
     setInterval(() => usage.flush().catch((err) => deps.log(err, 'usage flush failed')), USAGE_FLUSH_MS),
     setInterval(() => audit.flush().catch((err) => deps.log(err, 'audit flush failed')), AUDIT_FLUSH_MS),
+    setTimeout(purgeLogged, PURGE_FIRST_MS),
+    setInterval(purgeLogged, PURGE_EVERY_MS),
   ];
   for (const t of timers) t.unref();
 
@@ -106,6 +127,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       await audit.flush();
       return audit.lastUsed(consentIds);
     },
+    purgeAudit,
     flush,
     async close() {
       for (const t of timers) clearInterval(t);

@@ -35,6 +35,7 @@ export interface Config {
   readonly idempotencyWaitMs: number;
   readonly paymentRecoverySeconds: number;
   readonly paymentReviewHours: number;
+  readonly auditRetentionDays: number;
   readonly riskMode: 'enforce' | 'monitor';
   readonly riskPolicy: RiskPolicy;
   readonly riskTimeoutMs: number;
@@ -109,6 +110,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     paymentRecoverySeconds:
       read(settings.paymentRecoverySeconds, settings.paymentRecoverySeconds.defaultText) ?? 30,
     paymentReviewHours: read(settings.paymentReviewHours, settings.paymentReviewHours.defaultText) ?? 96,
+    auditRetentionDays: read(settings.auditRetentionDays, settings.auditRetentionDays.defaultText) ?? 2557,
     riskMode: read(settings.riskMode, settings.riskMode.defaultText) ?? 'enforce',
     riskPolicy: read(settings.riskPolicy, settings.riskPolicy.defaultText) ?? { review: 50, decline: 90 },
     riskTimeoutMs: read(settings.riskTimeoutMs, settings.riskTimeoutMs.defaultText) ?? 250,

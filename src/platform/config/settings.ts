@@ -248,6 +248,12 @@ export const settings = {
     (raw) => (/^\d{2,6}$/.test(raw) ? raw : fail('must be 2 to 6 digits')),
     "This bank's code: a payment to an account number with this `bank_code` is credited inside the bank.",
   ),
+  auditRetentionDays: setting(
+    'WEKEZA_AUDIT_RETENTION_DAYS',
+    '2557',
+    integer(365, 36_500),
+    'Days the audit trail of customer-data access is kept (seven years by default); the database refuses to delete a record younger than 365.',
+  ),
   paymentFees: setting(
     'WEKEZA_PAYMENT_FEES',
     'none',
