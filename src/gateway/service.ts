@@ -29,7 +29,7 @@ export interface GatewayDeps {
   readonly consent: (id: string) => Promise<Consent | undefined>;
   readonly app: (clientId: string) => Promise<GatewayApp | undefined>;
   readonly tokenRevoked: (jti: string) => Promise<boolean>;
-  /** Access audit records older than this are deleted (at least `MIN_AUDIT_RETENTION_DAYS`). */
+  /** Access audit records older than this are deleted (at least a day more than `MIN_AUDIT_RETENTION_DAYS`). */
   readonly auditRetentionDays: number;
   readonly now?: () => number;
   /** Reports background failures (flushes, store errors). */
@@ -83,7 +83,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     await Promise.all([usage.flush(), audit.flush()]);
   };
   const now = deps.now ?? Date.now;
-  const retentionDays = Math.max(deps.auditRetentionDays, MIN_AUDIT_RETENTION_DAYS);
+  // A day inside the database's own floor: a process clock ahead of the database's must not make
+  // the purge pick a record the database calls too young (which would abort the whole batch).
+  const retentionDays = Math.max(deps.auditRetentionDays, MIN_AUDIT_RETENTION_DAYS + 1);
   const purgeAudit = async () => {
     const purged = await audit.purge(new Date(now() - retentionDays * DAY_MS));
     metrics.auditPurged.inc(purged);

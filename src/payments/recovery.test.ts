@@ -199,16 +199,50 @@ eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
     assert.equal(await entries(payment.id), 0);
   });
 
-  test('a payment an operator decided in time is not expired', async () => {
-    const { payment, from } = await heldForReview('reviewed');
-    clock += REVIEW_EXPIRY_MS / 2;
-    const approved = await h.payments.review(payment.id, 'approve', 'amina');
-    assert.equal(approved.status, 'completed');
-    clock += REVIEW_EXPIRY_MS;
+  test('an operator deciding as the review time runs out: one decision wins, and the money follows it', async () => {
+    const held = [];
+    for (let i = 0; i < 4; i++) held.push(await heldForReview(`race-${i}`));
+    clock += REVIEW_EXPIRY_MS + 1;
+    const decisions = await Promise.all([
+      h.payments.recover(),
+      ...held.map(({ payment }) => h.payments.review(payment.id, 'approve', 'amina').catch((err) => err)),
+    ]);
+    for (const [i, { payment, from }] of held.entries()) {
+      const answer = decisions[i + 1];
+      const done = await h.payments.find(payment.id);
+      const balance = await h.bank.getBalance(from.id);
+      assert.equal(balance.held, 0n, 'no funds left held');
+      if (done.status === 'completed') {
+        assert.equal(answer.status, 'completed', 'the operator was told their approval was carried out');
+        assert.equal(await entries(payment.id), 1);
+        assert.equal(balance.current, 5_000_00n - 700_00n);
+      } else {
+        assert.deepEqual([done.status, done.reasonCode], ['rejected', 'REVIEW_EXPIRED']);
+        assert.ok(isAppError(answer) && answer.code === 'PAYMENT_NOT_UNDER_REVIEW', String(answer));
+        assert.equal(await entries(payment.id), 0);
+        assert.equal(balance.current, 5_000_00n);
+      }
+    }
+  });
+
+  test('an expiry interrupted after it was recorded is not taken over by an operator: the sweep finishes it', async () => {
+    const { payment, from } = await heldForReview('expiry-recorded');
+    clock += REVIEW_EXPIRY_MS + 1;
+    crashAt = { step: 'review_recorded' };
     await h.payments.recover();
-    const after = await h.payments.find(payment.id);
-    assert.deepEqual([after.status, after.reasonCode], ['completed', null]);
-    assert.equal((await h.bank.getBalance(from.id)).current, 5_000_00n - 700_00n);
+    assert.deepEqual(
+      [(await h.payments.find(payment.id)).phase, (await h.bank.getBalance(from.id)).held],
+      ['review_rejected', 700_00n],
+      'recorded, not carried out',
+    );
+    clock += LEASE_MS + 1;
+    const late = await h.payments.review(payment.id, 'reject', 'amina').catch((err) => err);
+    assert.ok(isAppError(late) && late.code === 'PAYMENT_NOT_UNDER_REVIEW', String(late));
+    await h.payments.recover();
+    const done = await h.payments.find(payment.id);
+    assert.deepEqual([done.phase, done.reasonCode], ['done', 'REVIEW_EXPIRED']);
+    assert.equal(done.history.at(-1)?.actor, 'system');
+    assert.equal((await h.bank.getBalance(from.id)).held, 0n);
   });
 
   test('an expiry interrupted half-way through the release is finished by a later sweep', async () => {

@@ -52,6 +52,13 @@ export async function review(
       );
       if (owned) ctx.faults?.('review_recorded', owned);
     } else if (p.phase === target) {
+      if (p.reviewActor === SYSTEM) {
+        // Its review time ran out: the system is rejecting it (REVIEW_EXPIRED), not this operator.
+        throw new AppError(
+          'PAYMENT_NOT_UNDER_REVIEW',
+          `Payment ${id} was not reviewed in time and is being rejected`,
+        );
+      }
       if (!leaseExpired(ctx, p)) {
         throw new AppError('PAYMENT_NOT_UNDER_REVIEW', `Payment ${id} is being ${decision}d`);
       }
@@ -103,6 +110,7 @@ export async function expireReviews(ctx: PaymentsContext): Promise<number> {
         (status, phase) => isoStatusOf(status, phase, p.decision),
       );
       if (!owned) continue;
+      ctx.faults?.('review_recorded', owned);
       await advance(ctx, owned);
       expired++;
     } catch (err) {

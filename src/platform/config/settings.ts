@@ -251,7 +251,7 @@ export const settings = {
   auditRetentionDays: setting(
     'WEKEZA_AUDIT_RETENTION_DAYS',
     '2557',
-    integer(365, 36_500),
+    integer(366, 36_500),
     'Days the audit trail of customer-data access is kept (seven years by default); the database refuses to delete a record younger than 365.',
   ),
   paymentFees: setting(
@@ -281,7 +281,7 @@ export const settings = {
   paymentReviewHours: setting(
     'WEKEZA_PAYMENT_REVIEW_HOURS',
     '96',
-    integer(1, 24 * 30),
+    integer(1, 24 * 90),
     "A payment held for review this long without an operator's decision is rejected (`REVIEW_EXPIRED`) and its funds released.",
   ),
   riskMode: setting(
