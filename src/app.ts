@@ -261,6 +261,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         prefix: '/operator',
         payments: pays,
         risk,
+        publicUrl: config.publicUrl,
         keyDigest: config.operatorKeyDigest,
       });
     }

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Account, CoreBanking } from '../core-banking/index.ts';
 import { accessOf, type GatewayRoute, gatewayOf } from '../gateway/index.ts';
-import { AppError, parseAmount, problems, toDto } from '../platform/index.ts';
+import { AppError, pageLinks, parseAmount, problems, toDto } from '../platform/index.ts';
 import { type AccountCache, accountKey } from './account-cache.ts';
 import {
   AccountDetail,
@@ -176,13 +176,9 @@ export const accountsApiRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> 
         },
         { limit, cursor: q.cursor },
       );
-      const self = new URL(`${opts.publicUrl}/v1/accounts/${account.id}/transactions`);
-      for (const [k, v] of Object.entries(q)) if (v !== undefined) self.searchParams.set(k, String(v));
-      const next = page.nextCursor ? new URL(self) : null;
-      next?.searchParams.set('cursor', page.nextCursor ?? '');
       return {
         data: page.data.map(toTransaction),
-        links: { self: self.toString(), next: next?.toString() ?? null },
+        links: pageLinks(`${opts.publicUrl}/v1/accounts/${account.id}/transactions`, q, page.nextCursor),
       };
     },
   );

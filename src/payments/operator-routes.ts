@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, problems } from '../platform/index.ts';
+import { AppError, pageLinks, problems } from '../platform/index.ts';
 import {
   type BeneficiaryBlock,
   beneficiaryKey,
@@ -15,12 +15,14 @@ import {
   type StoredDecision,
 } from '../risk/index.ts';
 import { operatorAuth } from './operator-auth.ts';
-import { PaymentListQuery, PaymentParams, PaymentSchema, Status } from './schemas.ts';
+import { PaymentList, PaymentListQuery, PaymentParams, PaymentSchema, Status } from './schemas.ts';
 import type { PaymentService } from './service.ts';
 
 export interface OperatorRoutesOptions {
   readonly payments: PaymentService;
   readonly risk: RiskService;
+  /** The platform's public URL, for list links. */
+  readonly publicUrl: string;
   /** SHA-256 digest (base64url) of the operator key. */
   readonly keyDigest: string;
 }
@@ -142,13 +144,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<OperatorRoutesOptions> = 
       schema: {
         hide,
         querystring: PaymentListQuery,
-        response: {
-          200: Type.Object({
-            data: Type.Array(PaymentSchema),
-            next_cursor: Type.Union([Type.String(), Type.Null()]),
-          }),
-          ...problems(400, 401),
-        },
+        response: { 200: PaymentList, ...problems(400, 401) },
       },
     },
     async (request) => {
@@ -158,7 +154,10 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<OperatorRoutesOptions> = 
         ...(status ? { status } : {}),
         ...(cursor ? { cursor } : {}),
       });
-      return { data: page.data.map((p) => payments.toDto(p)), next_cursor: page.nextCursor };
+      return {
+        data: page.data.map((p) => payments.toDto(p)),
+        links: pageLinks(`${opts.publicUrl}/operator/payments`, request.query, page.nextCursor),
+      };
     },
   );
 

@@ -540,6 +540,7 @@ for (const { backend, store } of SETUPS) {
       );
       const queue = await operator('/payments?status=under_review');
       assert.ok((queue.body.data as Json[]).some((p) => p.id === id));
+      assert.match(String((queue.body.links as Json).self), /\/operator\/payments\?status=under_review(&|$)/);
 
       const approved = await operator(`/payments/${id}/review`, {
         method: 'POST',

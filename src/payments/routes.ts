@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { accessOf, type GatewayRoute } from '../gateway/index.ts';
-import { isAppError, problems } from '../platform/index.ts';
+import { isAppError, pageLinks, problems } from '../platform/index.ts';
 import {
   CreatePaymentBody,
   IdempotencyHeaders,
@@ -94,14 +94,9 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
         ...(status ? { status } : {}),
         ...(cursor ? { cursor } : {}),
       });
-      const self = new URL(`${opts.publicUrl}/v1/payments`);
-      for (const [k, v] of Object.entries(request.query))
-        if (v !== undefined) self.searchParams.set(k, String(v));
-      const next = page.nextCursor ? new URL(self) : null;
-      next?.searchParams.set('cursor', page.nextCursor ?? '');
       return {
         data: page.data.map((p) => payments.toDto(p)),
-        links: { self: self.toString(), next: next?.toString() ?? null },
+        links: pageLinks(`${opts.publicUrl}/v1/payments`, request.query, page.nextCursor),
       };
     },
   );

@@ -49,6 +49,23 @@ export const LinksSchema = Type.Object({
 export const ListOf = <T extends TSchema>(item: T) =>
   Type.Object({ data: Type.Array(item), links: LinksSchema });
 
+/**
+ * The `links` of a list page: `self` is `url` with the request's query, `next` the same with the
+ * next page's cursor (null on the last page).
+ */
+export function pageLinks(
+  url: string,
+  query: Readonly<Record<string, unknown>>,
+  nextCursor: string | null | undefined,
+): { self: string; next: string | null } {
+  const self = new URL(url);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) self.searchParams.set(k, String(v));
+  if (!nextCursor) return { self: self.toString(), next: null };
+  const next = new URL(self);
+  next.searchParams.set('cursor', nextCursor);
+  return { self: self.toString(), next: next.toString() };
+}
+
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 /** Response schemas for a route's problem statuses, for example `...problems(400, 404)`. */
