@@ -201,12 +201,23 @@ try {
       .groupBy('status')
       .execute();
     const completed = Number(counts.find((c) => c.status === 'completed')?.n ?? 0);
+    // What the risk engine and the fraud system added to each payment, as each decision recorded it.
+    const riskTime = await database
+      .schema<{ decisions: { duration_us: number } }>('risk')
+      .selectFrom('decisions')
+      .select([
+        sql<number>`percentile_cont(0.5) within group (order by duration_us)`.as('p50'),
+        sql<number>`percentile_cont(0.99) within group (order by duration_us)`.as('p99'),
+      ])
+      .executeTakeFirstOrThrow();
+    const ms = (us: number) => (Number(us) / 1000).toFixed(2);
     const ledger = await createCoreBanking(database).verifyLedger();
     report.print();
     process.stdout.write(
       `\nPayments by status: ${counts.map((c) => `${c.status} ${Number(c.n).toLocaleString('en')}`).join(', ')}` +
         `\nCompleted payments per second: ${Math.round(completed / elapsed).toLocaleString('en')} ` +
         `(${completed.toLocaleString('en')} in ${elapsed.toFixed(1)} s)` +
+        `\nRisk and fraud decision time: p50 ${ms(riskTime.p50)} ms, p99 ${ms(riskTime.p99)} ms` +
         `\nLedger after the run: ${ledger.ok ? 'balanced, every invariant holds' : `BROKEN ${JSON.stringify(ledger)}`} ` +
         `(${ledger.entries.toLocaleString('en')} entries, ${ledger.postings.toLocaleString('en')} postings)\n`,
     );
