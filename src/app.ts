@@ -30,7 +30,7 @@ import {
 } from './payments/index.ts';
 import { openApiPlugin } from './platform/http/openapi.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
-import { validatorCompiler } from './platform/http/validation.ts';
+import { refuseNulPlugin, validatorCompiler } from './platform/http/validation.ts';
 import {
   type Config,
   eventsMigrations,
@@ -192,6 +192,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.setErrorHandler(errorHandler);
     app.setNotFoundHandler(versionNotFound(notFoundHandler));
     await app.register(accessLogPlugin);
+    await app.register(refuseNulPlugin);
     await app.register(metricsPlugin, { registry: services.registry });
     const eventsPublished = new Counter({
       name: 'wekeza_events_published_total',

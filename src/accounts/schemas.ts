@@ -83,15 +83,25 @@ export const TransactionSync = Type.Object({
 
 export const AccountParams = Type.Object({ account_id: Type.String({ pattern: '^acc_[0-9A-Z]{26}$' }) });
 
+/** Dates from 1900 on: what both databases hold (PostgreSQL has no year 0). */
+const YEAR_1900_ON = '^(19|[2-9][0-9])[0-9]{2}-';
 const Decimal = Type.String({ pattern: '^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,18})?$', maxLength: 40 });
 
 export const TransactionQuery = Type.Object(
   {
     from: Type.Optional(
-      Type.String({ format: 'date', description: 'Booked on or after this date (inclusive)' }),
+      Type.String({
+        format: 'date',
+        pattern: YEAR_1900_ON,
+        description: 'Booked on or after this date (inclusive)',
+      }),
     ),
     to: Type.Optional(
-      Type.String({ format: 'date', description: 'Booked on or before this date (inclusive)' }),
+      Type.String({
+        format: 'date',
+        pattern: YEAR_1900_ON,
+        description: 'Booked on or before this date (inclusive)',
+      }),
     ),
     type: Type.Optional(Type.Union([Type.Literal('credit'), Type.Literal('debit')])),
     min_amount: Type.Optional(Decimal),

@@ -46,7 +46,9 @@ function checkExpiry(expiresAt: string, now: Date): string {
 function checkDate(value: string | null | undefined, path: string): string | null {
   if (value === undefined || value === null) return null;
   const valid = DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  return valid ? value : invalid(path, 'must be a date (YYYY-MM-DD)');
+  if (!valid) return invalid(path, 'must be a date (YYYY-MM-DD)');
+  // Both databases must be able to hold it (PostgreSQL has no year 0).
+  return value >= '1900-01-01' ? value : invalid(path, 'must be 1900-01-01 or later');
 }
 
 export interface CheckedConsent {

@@ -25,6 +25,8 @@ export function decodeCursor(cursor: string): number {
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const EARLIEST = Date.parse('1900-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
 /** Turns a date or timestamp bound into a comparable RFC 3339 UTC timestamp. */
 export function bound(value: string, end: boolean, field: string): string {
@@ -33,6 +35,12 @@ export function bound(value: string, end: boolean, field: string): string {
   if (Number.isNaN(time)) {
     throw new AppError('VALIDATION_FAILED', `${field} must be a date or an RFC 3339 timestamp`, {
       errors: [{ path: `/query/${field}`, message: 'must be a date or an RFC 3339 timestamp' }],
+    });
+  }
+  // Both databases must be able to hold it (PostgreSQL has no year 0).
+  if (time < EARLIEST || time > LATEST) {
+    throw new AppError('VALIDATION_FAILED', `${field} must be between 1900 and 9999`, {
+      errors: [{ path: `/query/${field}`, message: 'must be between 1900 and 9999' }],
     });
   }
   return new Date(time).toISOString();

@@ -32,7 +32,7 @@ const NotificationQuery = Type.Object(
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
     before: Type.Optional(
-      Type.String({ pattern: '^[0-9]{1,19}$', description: 'The last id of the previous page' }),
+      Type.String({ pattern: '^[0-9]{1,18}$', description: 'The last id of the previous page' }),
     ),
   },
   { additionalProperties: false },

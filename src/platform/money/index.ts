@@ -4,6 +4,7 @@ export {
   exponentOf,
   formatAmount,
   fromDto,
+  MAX_AMOUNT_MINOR,
   type Money,
   type MoneyDto,
   minorFromDb,

@@ -26,6 +26,13 @@ export interface ParseOptions {
 
 const DECIMAL = /^(-?)(0|[1-9]\d{0,17})(?:\.(\d{1,18}))?$/;
 
+/**
+ * The largest amount, in minor units, that the platform takes (about 10^15: a quadrillion cents).
+ * Balances and sums of amounts are 64-bit integers in the database; this leaves them thousands of
+ * times the headroom, so that no amount a client sends can overflow a column or a sum.
+ */
+export const MAX_AMOUNT_MINOR = 999_999_999_999_999n;
+
 export function exponentOf(currency: string, path = '/currency'): number {
   if (!isCurrency(currency)) {
     throw new AppError('UNSUPPORTED_CURRENCY', `Currency ${JSON.stringify(currency)} is not supported`, {
@@ -53,6 +60,9 @@ export function parseAmount(decimal: string, currency: string, options: ParseOpt
   const minor = BigInt(`${whole}${fraction.padEnd(exponent, '0')}`) * (sign === '-' ? -1n : 1n);
   if (minor < 0n && !options.allowNegative) return bad('must not be negative');
   if (minor === 0n && !options.allowZero) return bad('must be greater than zero');
+  if (minor > MAX_AMOUNT_MINOR || -minor > MAX_AMOUNT_MINOR) {
+    return bad(`must be at most ${formatAmount(MAX_AMOUNT_MINOR, currency)} in ${currency}`);
+  }
   return minor;
 }
 

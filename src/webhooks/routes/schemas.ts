@@ -136,7 +136,7 @@ export const FeedQuerySchema = Type.Object(
   {
     after: Type.Optional(
       Type.String({
-        pattern: '^[0-9]{1,19}$',
+        pattern: '^[0-9]{1,18}$',
         description: '`next_cursor` of the previous call (an event `sequence`); omit to start at the oldest',
       }),
     ),
