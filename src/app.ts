@@ -18,7 +18,12 @@ import {
 } from './core-banking/index.ts';
 import { createDeveloperService, developerRoutes, developersMigrations } from './developers/index.ts';
 import { createGateway, type Gateway, gatewayMigrations, versionNotFound } from './gateway/index.ts';
-import { createIdentity, identityMigrations, sandboxAuthorizeRoutes } from './identity/index.ts';
+import {
+  createIdentity,
+  identityMigrations,
+  type LoginLockout,
+  sandboxAuthorizeRoutes,
+} from './identity/index.ts';
 import {
   createPaymentService,
   operatorRoutes,
@@ -111,8 +116,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       app.log.error({ err }, 'account cache: shared store failed'),
     );
     const accounts = accountCache;
+    // The developers' log-in uses identity's lockout; identity, created next, needs the developers.
+    let lockout: LoginLockout | undefined;
     const developers = createDeveloperService(services.database, config, {
       onAppChanged: async (clientId) => gateway?.appChanged(clientId),
+      lockout: {
+        takeAttempt: (name) => lockout!.takeAttempt(name),
+        clearFailures: (name) => lockout!.clearFailures(name),
+      },
     });
     const identity = await createIdentity(config, services.database, {
       clients: developers,
@@ -125,6 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       onAccessTokenRevoked: async (jti) => gateway?.tokenRevoked(jti),
     });
     closeIdentity = identity.close;
+    lockout = identity.lockout;
     const consents = createConsentService(services.database, {
       accountsOf: async (customerId) => await coreBanking.listAccounts(customerId),
       appScopes: async (clientId) => (await developers.findClient(clientId))?.scopes,
@@ -233,7 +245,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       developers,
       usage: (clientId, query) => gw.usage(clientId, query),
       webhooks: hooks,
-      lockout: identity.lockout,
       sandboxCustomers: config.sandbox ? sandboxCustomerReader(coreBanking) : undefined,
     });
     // Every /v1 route passes the gateway pipeline.

@@ -111,6 +111,30 @@ for (const backend of BACKENDS) {
   describe(`developers over HTTP, sandbox mode [${backend}]`, () => {
     const { h, inject, auth, signUp, createApp, newApp } = harness(backend);
 
+    test('five failed log-ins lock the email, even against the right password; parallel guesses count too', async () => {
+      const { email } = await signUp();
+      const login = (password: string) =>
+        inject({ method: 'POST', url: '/developer/login', payload: { email, password } });
+      for (let i = 0; i < 5; i++) assert.equal((await login(`wrong-password-${i}`)).statusCode, 401);
+      const locked = await login(PASSWORD);
+      assert.equal(locked.statusCode, 429, locked.body);
+      assert.equal((locked.json() as { code: string }).code, 'LOGIN_LOCKED');
+
+      // 20 guesses at once for another email: only five are checked; the rest are refused unchecked.
+      const other = await signUp();
+      const guesses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          inject({
+            method: 'POST',
+            url: '/developer/login',
+            payload: { email: other.email, password: `wrong-password-${i}` },
+          }),
+        ),
+      );
+      const statuses = guesses.map((g) => g.statusCode).sort();
+      assert.deepEqual(statuses, [...Array(5).fill(401), ...Array(15).fill(429)]);
+    });
+
     test('a developer registers, logs in and gets a 24-hour bearer token', async () => {
       const reg = await inject({
         method: 'POST',

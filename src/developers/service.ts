@@ -2,7 +2,7 @@
  * @module The developers module interface: developer accounts and sessions for the portal and API,
  * apps for their owners, and client look-up for the authorisation server and the operator CLI.
  */
-import type { Config, Database } from '../platform/index.ts';
+import { AppError, type Config, type Database } from '../platform/index.ts';
 import { registerDeveloper } from './accounts.ts';
 import { createApp, deleteApp, getApp, listApps, rotateSecret, updateApp } from './apps.ts';
 import { findClient, gatewayView, setAppStatus, setRateLimitTier, verifyClientSecret } from './clients.ts';
@@ -55,7 +55,17 @@ export interface DeveloperServiceOptions {
   readonly now?: () => Date;
   /** Called after every committed change to an app (settings, secret, status, tier, deletion). */
   readonly onAppChanged?: (clientId: string) => Promise<void>;
+  /**
+   * The login lockout (identity's, shared with the customers' login pages): every login, through
+   * the API or the portal, takes an attempt for the email first; a locked email is LOGIN_LOCKED.
+   */
+  readonly lockout?: {
+    takeAttempt(name: string): Promise<boolean>;
+    clearFailures(name: string): Promise<void>;
+  };
 }
+
+const lockKey = (email: string) => `developer:${email.trim().toLowerCase()}`;
 
 export function createDeveloperService(
   database: Database,
@@ -69,7 +79,15 @@ export function createDeveloperService(
   };
   return Object.freeze({
     register: (input) => registerDeveloper(ctx, input),
-    login: (email, password) => login(ctx, email, password),
+    login: async (email, password) => {
+      const { lockout } = options;
+      if (lockout && !(await lockout.takeAttempt(lockKey(email)))) {
+        throw new AppError('LOGIN_LOCKED', 'Too many failed attempts: this account is locked for 15 minutes');
+      }
+      const session = await login(ctx, email, password);
+      await lockout?.clearFailures(lockKey(email));
+      return session;
+    },
     authenticate: (token) => authenticate(ctx, token),
     logout: (token) => logout(ctx, token),
     createApp: (developerId, input) => createApp(ctx, developerId, input),

@@ -10,7 +10,7 @@ import { type Config, type Database, deriveKey, type ModuleMigrations } from '..
 import { type AccessTokenVerifier, createAccessTokenVerifier, createJwtVerifier } from './access-tokens.ts';
 import { createDbAdapter, deleteExpired, isRevokedJwt } from './adapter.ts';
 import type { IdentityDeps } from './deps.ts';
-import { clearFailures, isLocked, recordFailure } from './interactions/lockout.ts';
+import { clearFailures, takeAttempt } from './interactions/lockout.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { createJwtLookup } from './jwt-lookup.ts';
 import { loadSigningKeys, rotateSigningKeys } from './keys.ts';
@@ -32,6 +32,14 @@ export const identityMigrations: ModuleMigrations = Object.freeze({
   steps: [identityMigration, loginAttemptsMigration],
 });
 
+/** Per-name login lockout (see interactions/lockout.ts). */
+export interface LoginLockout {
+  /** False when the name is locked; true when the attempt may go ahead (counted until cleared). */
+  takeAttempt(name: string): Promise<boolean>;
+  /** The attempt succeeded: the name's failures are forgotten. */
+  clearFailures(name: string): Promise<void>;
+}
+
 export interface Identity {
   readonly provider: Provider;
   /** Registers the authorisation server's endpoints and the login and consent pages. */
@@ -42,11 +50,7 @@ export interface Identity {
    */
   readonly verifyAccessToken: AccessTokenVerifier;
   /** Per-username login lockout, shared by every page where customers log in. */
-  readonly lockout: {
-    isLocked(username: string): Promise<boolean>;
-    recordFailure(username: string): Promise<void>;
-    clearFailures(username: string): Promise<void>;
-  };
+  readonly lockout: LoginLockout;
   /** Revokes an OAuth grant and every code and token issued under it, at once. */
   revokeGrant(grantId: string): Promise<void>;
   /** Whether the access token with this id was revoked (the durable deny-list). */
@@ -89,8 +93,7 @@ export async function createIdentity(
     });
   };
   const lockout = {
-    isLocked: (username: string) => isLocked(db, username),
-    recordFailure: (username: string) => recordFailure(db, username),
+    takeAttempt: (username: string) => takeAttempt(db, username),
     clearFailures: (username: string) => clearFailures(db, username),
   };
   return {

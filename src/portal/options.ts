@@ -24,12 +24,6 @@ export interface PortalOptions {
   readonly developers: DeveloperService;
   readonly usage: UsageReader;
   readonly webhooks: WebhookService;
-  /** Per-name login lockout (identity's, shared with the customers' login pages). */
-  readonly lockout: {
-    isLocked(name: string): Promise<boolean>;
-    recordFailure(name: string): Promise<void>;
-    clearFailures(name: string): Promise<void>;
-  };
   /** The sandbox customers (sandbox mode only). */
   readonly sandboxCustomers?: (() => Promise<readonly SandboxCustomerView[]>) | undefined;
 }

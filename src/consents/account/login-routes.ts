@@ -46,7 +46,7 @@ export function loginRoutes(app: FastifyInstance, ctx: AccountContext): void {
     if (!rawUsername || !password)
       return showLogin(reply, 400, 'Enter your username and password.', rawUsername);
     const username = rawUsername.trim().toLowerCase();
-    if (await opts.isLocked(username)) {
+    if (!(await opts.takeAttempt(username))) {
       return showLogin(
         reply,
         429,
@@ -55,10 +55,7 @@ export function loginRoutes(app: FastifyInstance, ctx: AccountContext): void {
       );
     }
     const customer = await opts.authenticate(username, password);
-    if (!customer) {
-      await opts.recordFailure(username);
-      return showLogin(reply, 401, 'The username or password is not correct.', rawUsername);
-    }
+    if (!customer) return showLogin(reply, 401, 'The username or password is not correct.', rawUsername);
     await opts.clearFailures(username);
     ctx.setCookie(reply, LOGIN_CSRF_COOKIE, '', 0);
     ctx.setCookie(reply, SESSION_COOKIE, ctx.sessions.issue(customer.id), SESSION_SECONDS);

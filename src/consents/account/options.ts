@@ -11,8 +11,8 @@ export interface AccountRoutesOptions {
   /** The customer with these credentials, or null (core banking). */
   authenticate(username: string, password: string): Promise<{ id: string; name: string } | null>;
   /** Per-username login lockout (identity), shared with the OAuth login page. */
-  isLocked(username: string): Promise<boolean>;
-  recordFailure(username: string): Promise<void>;
+  /** False when the username is locked; true when the attempt may go ahead (see identity's lockout). */
+  takeAttempt(username: string): Promise<boolean>;
   clearFailures(username: string): Promise<void>;
   /** The app's display name (developers). */
   appName(clientId: string): Promise<string>;

@@ -38,9 +38,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ developers: DeveloperSer
         tags: ['developers'],
         summary: 'Log in: get a developer bearer token',
         description:
-          'The token is valid for 24 hours; send it as `Authorization: Bearer …` to the app routes.',
+          'The token is valid for 24 hours; send it as `Authorization: Bearer …` to the app routes. ' +
+          'Five failed log-ins lock the email for 15 minutes (429 `LOGIN_LOCKED`), here and in the portal alike.',
         body: LoginBody,
-        response: { 200: SessionSchema, ...problems(400, 401) },
+        response: { 200: SessionSchema, ...problems(400, 401, 429) },
       },
     },
     async (request) => {

@@ -14,7 +14,7 @@ import { isAppError } from '../../platform/index.ts';
 import type { IdentityDeps } from '../deps.ts';
 import type { IdentityTables } from '../tables.ts';
 import { csrfToken, validCsrf } from './csrf.ts';
-import { clearFailures, isLocked, recordFailure } from './lockout.ts';
+import { clearFailures, takeAttempt } from './lockout.ts';
 import { consentPage, errorPage, loginPage } from './pages.ts';
 
 export interface InteractionOptions {
@@ -177,14 +177,11 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionO
       if (!validCsrf(csrfKey, uid, body.csrf))
         return again(403, 'Your session has expired. Please try again.');
       const username = body.username.trim().toLowerCase();
-      if (await isLocked(db, username)) {
+      if (!(await takeAttempt(db, username))) {
         return again(429, 'Too many failed attempts. Your account is locked for 15 minutes.');
       }
       const customer = await deps.customers.authenticate(username, body.password);
-      if (!customer) {
-        await recordFailure(db, username);
-        return again(401, 'The username or password is not correct.');
-      }
+      if (!customer) return again(401, 'The username or password is not correct.');
       await clearFailures(db, username);
       await finish(request, reply, { login: { accountId: customer.id } }, false);
     },

@@ -79,6 +79,7 @@ export const catalogue = Object.freeze({
   ACCOUNT_NOT_ELIGIBLE: entry('invalid', 'The account cannot be shared under this consent'),
   // gateway
   RATE_LIMITED: entry('rate_limited', 'Too many requests'),
+  LOGIN_LOCKED: entry('rate_limited', 'Too many failed log-ins: the account is locked for a while'),
   IP_NOT_ALLOWED: entry('forbidden', 'The app may not call the API from this address'),
   // webhooks
   WEBHOOK_ENDPOINT_NOT_FOUND: entry('not_found', 'Webhook endpoint not found'),

@@ -14,10 +14,9 @@ import { loginPage, messagePage, signupPage } from '../pages/auth.ts';
 
 const LABELS = { name: 'Your name', email: 'Email', password: 'Password' };
 const EXPIRED = 'Your form expired. Please try again.';
-const lockKey = (email: string) => `developer:${email.trim().toLowerCase()}`;
 
 export function authRoutes(app: FastifyInstance, ctx: PortalContext): void {
-  const { developers, lockout } = ctx.opts;
+  const { developers } = ctx.opts;
   /** A fresh nonce cookie and the form's token. */
   const formCsrf = (reply: FastifyReply) => {
     const nonce = newNonce();
@@ -82,17 +81,16 @@ export function authRoutes(app: FastifyInstance, ctx: PortalContext): void {
       return again(403, EXPIRED);
     }
     if (!email || !password) return again(400, 'Enter your email and password.');
-    if (await lockout.isLocked(lockKey(email))) {
-      return again(429, 'Too many failed attempts. This account is locked for 15 minutes.');
-    }
+    // The developer service applies the lockout, shared with the API's POST /developer/login.
     try {
       await startSession(reply, email, password);
     } catch (err) {
+      if (isAppError(err) && err.code === 'LOGIN_LOCKED') {
+        return again(429, 'Too many failed attempts. This account is locked for 15 minutes.');
+      }
       if (!isAppError(err) || err.code !== 'INVALID_CREDENTIALS') throw err;
-      await lockout.recordFailure(lockKey(email));
       return again(401, 'The email or password is not correct.');
     }
-    await lockout.clearFailures(lockKey(email));
     return reply.redirect('/portal/apps', 303);
   });
 

@@ -1329,7 +1329,7 @@ export interface paths {
         put?: never;
         /**
          * Log in: get a developer bearer token
-         * @description The token is valid for 24 hours; send it as `Authorization: Bearer …` to the app routes.
+         * @description The token is valid for 24 hours; send it as `Authorization: Bearer …` to the app routes. Five failed log-ins lock the email for 15 minutes (429 `LOGIN_LOCKED`), here and in the portal alike.
          */
         post: {
             parameters: {
@@ -1417,6 +1417,31 @@ export interface paths {
                 };
                 /** @description Problem */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description Stable machine-readable error code, for example `INSUFFICIENT_FUNDS` */
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                /** @description JSON pointer to the bad field, for example `/body/amount/amount` */
+                                path: string;
+                            }[];
+                            /** @description The request path */
+                            instance: string;
+                            request_id: string;
+                            status: number;
+                            title: string;
+                            /** @description A URI identifying the problem type */
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Problem */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
