@@ -327,6 +327,15 @@ for (const backend of BACKENDS) {
       );
       assert.equal(bad.status, 400);
       assert.match(await bad.text(), /URL: must use https/);
+      // The form's checkboxes are not the API's schema: the webhooks service itself refuses unknown types.
+      const forged = await user.submit(
+        `${base}/new`,
+        { url: receiver.url('/portal-hook'), event_types: ['bogus.type'] },
+        base,
+      );
+      assert.equal(forged.status, 400);
+      assert.match(await forged.text(), /unknown event type/);
+      assert.match((await user.get(base)).page, /No endpoints yet/);
       const added = await user.submit(
         `${base}/new`,
         {

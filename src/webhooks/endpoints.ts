@@ -6,7 +6,7 @@
  * pending messages; enabling it again starts from a healthy state.
  */
 import type { Transaction } from 'kysely';
-import { AppError, newId } from '../platform/index.ts';
+import { AppError, EVENT_TYPES, newId } from '../platform/index.ts';
 import type { WebhooksContext } from './context.ts';
 import { MAX_ENDPOINTS_PER_APP, MAX_ROTATION_OVERLAP_MS, ROTATION_OVERLAP_MS } from './defaults.ts';
 import { toEndpoint } from './mappers.ts';
@@ -44,12 +44,32 @@ export async function cancelPending(trx: Transaction<WebhookTables>, endpointId:
     .execute();
 }
 
+const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
+
+/** The service's own check (the portal's forms reach it without the API's schema): known, at least one, no repeats. */
+function checkEventTypes(types: readonly string[], path: string): void {
+  const unknown = types.find((t) => !KNOWN_TYPES.has(t));
+  const problem =
+    types.length === 0
+      ? 'must name at least one event type'
+      : unknown !== undefined
+        ? `names an unknown event type ${JSON.stringify(unknown).slice(0, 60)}`
+        : new Set(types).size !== types.length
+          ? 'must not name an event type twice'
+          : undefined;
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', `event_types ${problem}`, {
+      errors: [{ path, message: problem }],
+    });
+}
+
 export async function createEndpoint(
   ctx: WebhooksContext,
   clientId: string,
   input: NewEndpoint,
 ): Promise<EndpointWithSecret> {
   checkWebhookUrl(input.url, ctx.sandbox);
+  checkEventTypes(input.eventTypes, '/body/event_types');
   const { count } = await ctx.db
     .selectFrom('endpoints')
     .select((eb) => eb.fn.countAll<number | bigint>().as('count'))
@@ -106,6 +126,7 @@ export async function updateEndpoint(
   patch: EndpointPatch,
 ): Promise<Endpoint> {
   if (patch.url !== undefined) checkWebhookUrl(patch.url, ctx.sandbox);
+  if (patch.eventTypes !== undefined) checkEventTypes(patch.eventTypes, '/body/event_types');
   const current = await endpointRow(ctx, clientId, id);
   const now = ctx.now().toISOString();
   const set: Partial<EndpointsTable> = { updated_at: now };
