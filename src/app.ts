@@ -88,7 +88,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // One access-log line per request is written by the access-log plugin instead of Fastify's two.
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    // A hop count: the nearest `n` hops are the proxies (proxy-addr's trust function).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Closed in this order: the gateway flushes its buffers to the database before the pools close.
   let gateway: Gateway | undefined;

@@ -226,7 +226,7 @@ describe('behind a TLS-terminating proxy', () => {
   };
 
   test('with TRUST_PROXY the discovery document advertises https endpoints', async () => {
-    const doc = await discovery('true');
+    const doc = await discovery('1');
     assert.equal(doc.issuer, 'https://api.wekeza.example');
     assert.equal(doc.token_endpoint, 'https://api.wekeza.example/oauth2/token');
   });

@@ -207,7 +207,7 @@ export function createProvider(options: ProviderOptions): Provider {
   const provider = new Provider(config.publicUrl, configuration);
   // Behind a TLS-terminating proxy the provider must trust X-Forwarded-Proto/Host, or its discovery
   // document and redirects would advertise http URLs.
-  provider.proxy = config.trustProxy;
+  provider.proxy = config.trustProxy !== false;
   // Client secrets are stored as SHA-256 digests (they carry 256 bits of randomness): digest what the
   // client sent and compare in constant time. The library exposes this method for exactly that.
   provider.Client.prototype.compareClientSecret = function compareClientSecret(actual: string) {

@@ -10,7 +10,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly publicUrl: string;
-  readonly trustProxy: boolean;
+  /** `false`, the number of proxy hops, or the proxies' addresses (Fastify's `trustProxy`). */
+  readonly trustProxy: false | number | string[];
   readonly database: DatabaseConfig;
   readonly redisUrl: string | undefined;
   readonly amqpUrl: string | undefined;

@@ -5,6 +5,7 @@
 
 import { digest } from '../crypto.ts';
 import { parseAmount } from '../money/index.ts';
+import { parseCidr } from '../net.ts';
 
 export type Parser<T> = (raw: string) => T;
 
@@ -35,6 +36,23 @@ export const boolean: Parser<boolean> = (raw) => {
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
   return fail('must be true or false (also accepted: 1/0, yes/no, on/off)');
+};
+
+/**
+ * `false`, a number of proxy hops, or the proxies' addresses (IPs or CIDR blocks). Not `true`:
+ * trusting every hop would take the client's address from the left of X-Forwarded-For, which the
+ * client writes itself, and let it pass any IP allow-list.
+ */
+export const trustedProxies: Parser<false | number | string[]> = (raw) => {
+  const v = raw.trim().toLowerCase();
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  if (/^\d+$/.test(v)) return integer(1, 10)(v);
+  if (['1', 'true', 'yes', 'on'].includes(v)) {
+    return fail('must say how many proxies are in front (for example 1), or their addresses: not true');
+  }
+  const blocks = v.split(',').map((b) => b.trim());
+  const bad = blocks.find((b) => !parseCidr(b.includes('/') ? b : `${b}/${b.includes(':') ? 128 : 32}`));
+  return bad === undefined ? blocks : fail(`${JSON.stringify(bad)} is not an IP address or CIDR block`);
 };
 
 export const oneOf =
@@ -158,8 +176,8 @@ export const settings = {
   trustProxy: setting(
     'TRUST_PROXY',
     'false',
-    boolean,
-    'Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (else discovery advertises http URLs).',
+    trustedProxies,
+    'Behind TLS-terminating proxies: their number (`1`) or their addresses (`10.0.0.0/8,192.0.2.7`). Their X-Forwarded-* headers are then trusted (else discovery advertises http URLs), and the client address (for IP allow-lists) is the one the nearest untrusted hop reported.',
   ),
   databaseUrl: setting(
     'DATABASE_URL',
