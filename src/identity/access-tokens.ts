@@ -22,6 +22,9 @@ export interface AccessTokenClaims {
 
 export type AccessTokenVerifier = (token: string) => Promise<AccessTokenClaims>;
 
+/** The identity module's verifier: also told of revocations, to drop the revoked token from its cache. */
+export type CachingAccessTokenVerifier = AccessTokenVerifier & { forget(jti: string): void };
+
 /** Verifies the signature, issuer, audience, type and expiry of a JWT access token; throws otherwise. */
 export type JwtVerifier = (token: string) => Promise<JWTPayload>;
 
@@ -73,9 +76,16 @@ function toClaims(payload: JWTPayload): AccessTokenClaims {
 export function createAccessTokenVerifier(
   verifyJwt: JwtVerifier,
   isRevoked: (jti: string) => Promise<boolean>,
-): AccessTokenVerifier {
-  const cache = new LRUCache<string, AccessTokenClaims>({ max: CACHE_MAX });
-  return async (token) => {
+): CachingAccessTokenVerifier {
+  /** The cached token of each token id, so that a revocation can drop it. */
+  const tokenOf = new Map<string, string>();
+  const cache = new LRUCache<string, AccessTokenClaims>({
+    max: CACHE_MAX,
+    dispose: (claims, token) => {
+      if (tokenOf.get(claims.jti) === token) tokenOf.delete(claims.jti);
+    },
+  });
+  const verify = async (token: string): Promise<AccessTokenClaims> => {
     const hit = cache.get(token);
     if (hit) {
       if (hit.expiresAt * 1000 > Date.now()) return hit;
@@ -90,7 +100,17 @@ export function createAccessTokenVerifier(
       throw invalid();
     }
     const ttl = Math.min(claims.expiresAt * 1000 - Date.now(), CACHE_MAX_MS);
-    if (ttl > 0) cache.set(token, claims, { ttl });
+    if (ttl > 0) {
+      cache.set(token, claims, { ttl });
+      tokenOf.set(claims.jti, token);
+    }
     return claims;
   };
+  // A revoked token is verified again next time, deny-list included: the revocation does not rest
+  // on the shared store alone (an in-process store may forget entries under memory pressure).
+  const forget = (jti: string) => {
+    const token = tokenOf.get(jti);
+    if (token !== undefined) cache.delete(token);
+  };
+  return Object.assign(verify, { forget });
 }

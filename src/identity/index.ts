@@ -74,10 +74,21 @@ export async function createIdentity(
   // App changes (a suspension, a new secret) reach the token endpoint and the API within a second;
   // introspection always reads the current state.
   const clientCache = new ShortCache<ClientRecord>(CLIENT_CACHE_MS, (id) => deps.clients.findClient(id));
-  const provider = createProvider({ config, db, deps, signingKeys, jwtLookup, clientCache });
+  const verifyAccessToken = createAccessTokenVerifier(verifyJwt, (jti) => isRevokedJwt(db, jti));
+  const onAccessTokenRevoked = async (jti: string) => {
+    verifyAccessToken.forget(jti);
+    await deps.onAccessTokenRevoked?.(jti);
+  };
+  const provider = createProvider({
+    config,
+    db,
+    deps: { ...deps, onAccessTokenRevoked },
+    signingKeys,
+    jwtLookup,
+    clientCache,
+  });
   const timer = setInterval(() => void deleteExpired(db).catch(() => {}), CLEANUP_INTERVAL_MS);
   timer.unref();
-  const verifyAccessToken = createAccessTokenVerifier(verifyJwt, (jti) => isRevokedJwt(db, jti));
   const revokeGrant = async (grantId: string) => {
     await createDbAdapter(db, 'Grant').revokeByGrantId(grantId);
     await createDbAdapter(db, 'Grant').destroy(grantId);
