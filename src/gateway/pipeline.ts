@@ -19,7 +19,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AccessTokenClaims, AccessTokenVerifier } from '../identity/index.ts';
+import { type AccessTokenClaims, type AccessTokenVerifier, isRevokedRefusal } from '../identity/index.ts';
 import { AppError, bearerToken, type RateTier, type SharedStore, type Versioned } from '../platform/index.ts';
 import { allowlistMatcher } from '../platform/net.ts';
 import { annotateAccessLog } from '../platform/observability/access-log.ts';
@@ -170,9 +170,13 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
     let claims: AccessTokenClaims;
     try {
       claims = await opts.verifyAccessToken(token);
-    } catch {
-      metrics.tokenFailures.inc({ reason: 'invalid' });
-      throw invalidToken(reply, 'The access token is not valid');
+    } catch (err) {
+      const wasRevoked = isRevokedRefusal(err);
+      metrics.tokenFailures.inc({ reason: wasRevoked ? 'revoked' : 'invalid' });
+      throw invalidToken(
+        reply,
+        wasRevoked ? 'The access token was revoked' : 'The access token is not valid',
+      );
     }
     if (route.token === 'customer' && (!claims.consentId || !claims.sub)) {
       metrics.tokenFailures.inc({ reason: 'not_customer_token' });

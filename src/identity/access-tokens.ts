@@ -53,6 +53,14 @@ const CACHE_MAX_MS = 5 * 60 * 1000;
 
 const invalid = () =>
   new AppError('UNAUTHENTICATED', 'The access token is not valid', { extra: { error: 'invalid_token' } });
+const revoked = () =>
+  new AppError('UNAUTHENTICATED', 'The access token was revoked', {
+    extra: { error: 'invalid_token', reason: 'revoked' },
+  });
+
+/** Whether a verifier's refusal was for a revoked token (on the deny-list). */
+export const isRevokedRefusal = (err: unknown): boolean =>
+  err instanceof AppError && err.extra?.reason === 'revoked';
 
 function toClaims(payload: JWTPayload): AccessTokenClaims {
   if (typeof payload.client_id !== 'string' || typeof payload.jti !== 'string' || !payload.exp) {
@@ -93,12 +101,15 @@ export function createAccessTokenVerifier(
       throw invalid();
     }
     let claims: AccessTokenClaims;
+    let denied: boolean;
     try {
       claims = toClaims(await verifyJwt(token));
-      if (await isRevoked(claims.jti)) throw new Error('revoked');
+      // Fails closed: a deny-list that cannot be read refuses the token.
+      denied = await isRevoked(claims.jti);
     } catch {
       throw invalid();
     }
+    if (denied) throw revoked();
     const ttl = Math.min(claims.expiresAt * 1000 - Date.now(), CACHE_MAX_MS);
     if (ttl > 0) {
       cache.set(token, claims, { ttl });

@@ -21,7 +21,7 @@ import { apiAudience, createProvider } from './provider.ts';
 import { ShortCache } from './short-cache.ts';
 import { type IdentityTables, SCHEMA } from './tables.ts';
 
-export type { AccessTokenClaims, AccessTokenVerifier } from './access-tokens.ts';
+export { type AccessTokenClaims, type AccessTokenVerifier, isRevokedRefusal } from './access-tokens.ts';
 export type { ClientDirectory, ConsentDirectory, CustomerDirectory, IdentityDeps } from './deps.ts';
 
 export { apiAudience, OAUTH_ROUTES } from './provider.ts';
