@@ -33,6 +33,7 @@ import {
   paymentSettingsOf,
   paymentsMigrations,
 } from './payments/index.ts';
+import { loginThrottlePlugin } from './platform/http/login-throttle.ts';
 import { openApiPlugin } from './platform/http/openapi.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
 import { refuseNulPlugin, validatorCompiler } from './platform/http/validation.ts';
@@ -212,6 +213,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.setNotFoundHandler(versionNotFound(notFoundHandler));
     await app.register(accessLogPlugin);
     await app.register(refuseNulPlugin);
+    await app.register(loginThrottlePlugin, {
+      store: services.store,
+      routes: [
+        'POST /developer/login',
+        'POST /portal/login',
+        'POST /account/login',
+        'POST /login/:uid/login',
+      ],
+      perMinute: config.loginAttemptsPerMinute,
+      onStoreError: (err) => app.log.error({ err }, 'log-in throttle skipped: the shared store failed'),
+    });
     await app.register(metricsPlugin, { registry: services.registry });
     const eventsPublished = new Counter({
       name: 'wekeza_events_published_total',

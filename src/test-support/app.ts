@@ -28,6 +28,8 @@ export async function startTestApp(
       WEKEZA_SANDBOX: 'true',
       WEKEZA_SEED_TRANSACTIONS: '300',
       WEKEZA_MASTER_KEY: TEST_MASTER_KEY,
+      // Every test logs in from 127.0.0.1; the per-address limit has a test of its own.
+      WEKEZA_LOGIN_ATTEMPTS_PER_MINUTE: '1000000',
       ...env,
     },
     { database: testDb.config, ...overrides },

@@ -26,6 +26,7 @@ export interface Config {
   readonly workers: number;
   /** Rate-limit tiers by name; `standard` always exists. */
   readonly rateLimits: Readonly<Record<string, RateTier>>;
+  readonly loginAttemptsPerMinute: number;
   /** Webhook deliveries in flight at once in this process. */
   readonly webhookConcurrency: number;
   /** This bank's code: payments to it are credited inside the bank. */
@@ -102,6 +103,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimit: read(settings.bodyLimit, settings.bodyLimit.defaultText) ?? 65536,
     workers: read(settings.workers, settings.workers.defaultText) ?? 1,
     rateLimits: read(settings.rateLimits, settings.rateLimits.defaultText) ?? {},
+    loginAttemptsPerMinute:
+      read(settings.loginAttemptsPerMinute, settings.loginAttemptsPerMinute.defaultText) ?? 30,
     shutdownTimeoutMs: read(settings.shutdownTimeoutMs, settings.shutdownTimeoutMs.defaultText) ?? 10000,
     webhookConcurrency: read(settings.webhookConcurrency, settings.webhookConcurrency.defaultText) ?? 32,
     bankCode: read(settings.bankCode, settings.bankCode.defaultText) ?? '99',

@@ -248,6 +248,12 @@ export const settings = {
     rateTiers,
     'Rate-limit tiers, as `name=app/customer` requests per minute. New apps get `standard`; the operator moves an app with `wekeza apps tier`.',
   ),
+  loginAttemptsPerMinute: setting(
+    'WEKEZA_LOGIN_ATTEMPTS_PER_MINUTE',
+    '30',
+    integer(1, 1_000_000),
+    'Log-in attempts one client address may make per minute, over all log-in forms and `POST /developer/login` (on top of the 5-failure lockout per account).',
+  ),
   shutdownTimeoutMs: setting(
     'SHUTDOWN_TIMEOUT_MS',
     '10000',
