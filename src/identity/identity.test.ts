@@ -81,6 +81,28 @@ for (const backend of BACKENDS) {
       for (const scope of ['openid', 'accounts.read', 'transactions.read', 'payments.write']) {
         assert.ok(meta.scopes_supported?.includes(scope), scope);
       }
+      // The API checks no DPoP proof, so no token is DPoP-bound in name only.
+      assert.equal(meta.dpop_signing_alg_values_supported, undefined);
+    });
+
+    test('a NUL character in an OAuth form parameter is an invalid_request, not a server error', async () => {
+      for (const path of ['/oauth2/token', '/oauth2/par', '/oauth2/introspect', '/oauth2/revoke']) {
+        const res = await fetch(`${t.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `client_id=${app.client_id}%00&client_secret=x&grant_type=client_credentials&token=a%00b`,
+        });
+        assert.equal(res.status, 400, path);
+        assert.equal(((await res.json()) as { error: string }).error, 'invalid_request', path);
+      }
+      // Well-formed forms still reach the provider (a wrong secret is its own 401).
+      const wrong = await fetch(`${t.url}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `client_id=${app.client_id}&client_secret=wrong&grant_type=client_credentials`,
+      });
+      assert.equal(wrong.status, 401);
+      assert.equal(((await wrong.json()) as { error: string }).error, 'invalid_client');
     });
 
     test('client credentials issue an ES256 JWT access token for the API audience', async () => {

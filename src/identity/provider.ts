@@ -124,6 +124,9 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     features: {
       devInteractions: { enabled: false },
+      // Off: the gateway takes Bearer tokens and checks no DPoP proof, so a DPoP-bound token would be
+      // bound in name only (a stolen one would work as a Bearer token).
+      dPoP: { enabled: false },
       clientCredentials: { enabled: true },
       introspection: {
         enabled: true,
