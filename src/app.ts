@@ -83,6 +83,7 @@ export interface BuildOptions {
 /** Opens the services, applies migrations, seeds an empty sandbox, and returns the ready app. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const services = options.services ?? openServices(config);
+  const { trustProxy } = config;
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     genReqId: requestIdOf,
@@ -91,12 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimit,
     // A hop count: the nearest `n` hops are the proxies (proxy-addr's trust function).
     trustProxy:
-      typeof config.trustProxy === 'number'
-        ? (
-            (hops: number) => (_address: string, hop: number) =>
-              hop < hops
-          )(config.trustProxy)
-        : config.trustProxy,
+      typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Closed in this order: the gateway flushes its buffers to the database before the pools close.
   let gateway: Gateway | undefined;

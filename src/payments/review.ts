@@ -23,6 +23,35 @@ const finishedAs = (p: Payment, decision: ReviewDecision) =>
     ? p.status === 'completed' && p.reviewActor !== null
     : p.status === 'rejected' && p.reasonCode === 'REVIEW_REJECTED';
 
+/**
+ * Records a decision on a payment awaiting review (the first step; `advance` carries it out), with
+ * a lease so that recovery finishes it should this process stop. Undefined when another process
+ * moved the payment first.
+ */
+async function recordDecision(
+  ctx: PaymentsContext,
+  p: Payment,
+  phase: 'review_approved' | 'review_rejected',
+  actor: string,
+  note: string | null,
+): Promise<Payment | undefined> {
+  const owned = await transition(
+    ctx,
+    p,
+    {
+      phase,
+      patch: {
+        reviewActor: actor,
+        reviewNote: note,
+        leaseUntil: new Date(ctx.now() + ctx.settings.leaseMs).toISOString(),
+      },
+    },
+    (status: PaymentStatus, to: Phase) => isoStatusOf(status, to, p.decision),
+  );
+  if (owned) ctx.faults?.('review_recorded', owned);
+  return owned;
+}
+
 export async function review(
   ctx: PaymentsContext,
   id: string,
@@ -30,27 +59,13 @@ export async function review(
   operator: string,
   note: string | null,
 ): Promise<Payment> {
-  const target: Phase = decision === 'approve' ? 'review_approved' : 'review_rejected';
+  const target = decision === 'approve' ? 'review_approved' : 'review_rejected';
   for (let attempt = 0; attempt < 5; attempt++) {
     const p = await loadPayment(ctx, id);
     if (!p) throw new AppError('PAYMENT_NOT_FOUND', `Payment ${id} does not exist`);
     let owned: Payment | undefined;
     if (p.phase === 'awaiting_review') {
-      const isoOf = (status: PaymentStatus, phase: Phase) => isoStatusOf(status, phase, p.decision);
-      owned = await transition(
-        ctx,
-        p,
-        {
-          phase: target,
-          patch: {
-            reviewActor: `operator:${operator}`,
-            reviewNote: note,
-            leaseUntil: new Date(ctx.now() + ctx.settings.leaseMs).toISOString(),
-          },
-        },
-        isoOf,
-      );
-      if (owned) ctx.faults?.('review_recorded', owned);
+      owned = await recordDecision(ctx, p, target, `operator:${operator}`, note);
     } else if (p.phase === target) {
       if (p.reviewActor === SYSTEM) {
         // Its review time ran out: the system is rejecting it (REVIEW_EXPIRED), not this operator.
@@ -80,12 +95,12 @@ const EXPIRY_BATCH = 100;
 
 /** Rejects the payments that have waited for review longer than allowed; returns how many. */
 export async function expireReviews(ctx: PaymentsContext): Promise<number> {
-  const cutoff = new Date(ctx.now() - ctx.settings.reviewExpiryMs).toISOString();
+  const cutoff = ctx.now() - ctx.settings.reviewExpiryMs;
   const waiting = await ctx.db
     .selectFrom('payments')
     .select('id')
     .where('phase', '=', 'awaiting_review')
-    .where('updated_at', '<', cutoff)
+    .where('updated_at', '<', new Date(cutoff).toISOString())
     .orderBy('updated_at')
     .limit(EXPIRY_BATCH)
     .execute();
@@ -95,22 +110,9 @@ export async function expireReviews(ctx: PaymentsContext): Promise<number> {
     try {
       const p = await loadPayment(ctx, id);
       // An operator may have decided since the query.
-      if (p?.phase !== 'awaiting_review' || Date.parse(p.updatedAt) >= Date.parse(cutoff)) continue;
-      const owned = await transition(
-        ctx,
-        p,
-        {
-          phase: 'review_rejected',
-          patch: {
-            reviewActor: SYSTEM,
-            reviewNote: `not reviewed within ${hours} h`,
-            leaseUntil: new Date(ctx.now() + ctx.settings.leaseMs).toISOString(),
-          },
-        },
-        (status, phase) => isoStatusOf(status, phase, p.decision),
-      );
+      if (p?.phase !== 'awaiting_review' || Date.parse(p.updatedAt) >= cutoff) continue;
+      const owned = await recordDecision(ctx, p, 'review_rejected', SYSTEM, `not reviewed within ${hours} h`);
       if (!owned) continue;
-      ctx.faults?.('review_recorded', owned);
       await advance(ctx, owned);
       expired++;
     } catch (err) {

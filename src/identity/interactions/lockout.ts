@@ -31,10 +31,11 @@ export async function takeAttempt(db: Kysely<IdentityTables>, username: string):
       .select(['failures', 'locked_until'])
       .where('username', '=', username)
       .forUpdate()
-      .executeTakeFirst();
-    const lockedUntil = row?.locked_until == null ? null : Number(row.locked_until);
+      .executeTakeFirstOrThrow();
+    const lockedUntil = row.locked_until == null ? null : Number(row.locked_until);
     if (lockedUntil !== null && lockedUntil > now()) return false;
-    const failures = (row && lockedUntil === null ? Number(row.failures) : 0) + 1;
+    // A lock that has run out starts the count again.
+    const failures = (lockedUntil === null ? Number(row.failures) : 0) + 1;
     const values = { failures, locked_until: failures >= MAX_FAILURES ? now() + LOCK_SECONDS : null };
     await trx.updateTable('login_attempts').set(values).where('username', '=', username).execute();
     return true;

@@ -31,10 +31,13 @@ export const integer =
     return n >= min && n <= max ? n : fail(`must be between ${min} and ${max}`);
   };
 
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
+const FALSE_WORDS = ['0', 'false', 'no', 'off'];
+
 export const boolean: Parser<boolean> = (raw) => {
   const v = raw.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  if (TRUE_WORDS.includes(v)) return true;
+  if (FALSE_WORDS.includes(v)) return false;
   return fail('must be true or false (also accepted: 1/0, yes/no, on/off)');
 };
 
@@ -45,13 +48,14 @@ export const boolean: Parser<boolean> = (raw) => {
  */
 export const trustedProxies: Parser<false | number | string[]> = (raw) => {
   const v = raw.trim().toLowerCase();
-  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  if (v === '' || FALSE_WORDS.includes(v)) return false;
+  // Digits are a hop count (`1` included); the other words for true are refused.
   if (/^\d+$/.test(v)) return integer(1, 10)(v);
-  if (['1', 'true', 'yes', 'on'].includes(v)) {
+  if (TRUE_WORDS.includes(v)) {
     return fail('must say how many proxies are in front (for example 1), or their addresses: not true');
   }
   const blocks = v.split(',').map((b) => b.trim());
-  const bad = blocks.find((b) => !parseCidr(b.includes('/') ? b : `${b}/${b.includes(':') ? 128 : 32}`));
+  const bad = blocks.find((b) => !parseCidr(b));
   return bad === undefined ? blocks : fail(`${JSON.stringify(bad)} is not an IP address or CIDR block`);
 };
 
