@@ -11,12 +11,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { MODULE_MIGRATIONS } from '../app.ts';
 import type { Account } from '../core-banking/index.ts';
 import { isAppError } from '../platform/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
-import { type PaymentsHarness, paymentsHarness } from '../test-support/payments.ts';
+import { entriesWithReference, type PaymentsHarness, paymentsHarness } from '../test-support/payments.ts';
 import type { Payment, PaymentRequest } from './index.ts';
 
 /** Opening balance and overdraft limit of each run's accounts. */
@@ -81,17 +80,7 @@ eachBackend('payments keep the money safe (property)', MODULE_MIGRATIONS, (ctx) 
     h = await paymentsHarness(ctx.database);
   });
 
-  const entriesOf = async (reference: string) =>
-    Number(
-      (
-        await ctx.database
-          .schema<{ entries: { reference: string } }>('core_banking')
-          .selectFrom('entries')
-          .select(sql<number>`count(*)`.as('n'))
-          .where('reference', '=', reference)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const entriesOf = (reference: string) => entriesWithReference(ctx.database, reference);
 
   async function scenario(batches: readonly (readonly Command[])[]): Promise<void> {
     run++;

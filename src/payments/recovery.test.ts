@@ -7,12 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql } from 'kysely';
 import { MODULE_MIGRATIONS } from '../app.ts';
 import type { Account } from '../core-banking/index.ts';
 import { isAppError } from '../platform/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
-import { type PaymentsHarness, paymentsHarness } from '../test-support/payments.ts';
+import { entriesWithReference, type PaymentsHarness, paymentsHarness } from '../test-support/payments.ts';
 import type { Step } from './index.ts';
 
 const LEASE_MS = 30_000;
@@ -33,17 +32,7 @@ eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
     }
   };
 
-  const entries = async (reference: string) =>
-    Number(
-      (
-        await ctx.database
-          .schema<{ entries: { reference: string } }>('core_banking')
-          .selectFrom('entries')
-          .select(sql<number>`count(*)`.as('n'))
-          .where('reference', '=', reference)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const entries = (reference: string) => entriesWithReference(ctx.database, reference);
 
   /** Starts a payment that crashes after `step`; returns its id. */
   const interrupted = async (step: Step, amount: bigint) => {
