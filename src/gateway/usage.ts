@@ -4,7 +4,11 @@
  * number of processes can meter the same app. A crash loses at most the last few seconds of counts.
  */
 import type { Kysely } from 'kysely';
+import type { UsageRow } from '../developers/index.ts';
 import type { GatewayTables } from './tables.ts';
+
+/** The row shape is the developer API's, which serves it (`GET /developer/apps/{id}/usage`). */
+export type { UsageRow };
 
 interface Tally {
   clientId: string;
@@ -14,15 +18,6 @@ interface Tally {
   errors: number;
   latencyUsSum: number;
   latencyUsMax: number;
-}
-
-export interface UsageRow {
-  readonly period: string;
-  readonly route: string;
-  readonly requests: number;
-  readonly errors: number;
-  readonly latencyMsAvg: number;
-  readonly latencyMsMax: number;
 }
 
 export interface UsageQuery {
