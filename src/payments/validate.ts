@@ -8,19 +8,16 @@ import type { CustomerAccess } from '../gateway/index.ts';
 import { AppError, type ErrorCode, parseAmount } from '../platform/index.ts';
 import { beneficiaryKey } from '../risk/index.ts';
 import type { PaymentsContext } from './context.ts';
-import type { Creditor, PaymentRequest } from './types.ts';
+import type { Creditor, Payment, PaymentRequest } from './types.ts';
 
-export interface ValidPayment {
-  readonly debtorAccountId: string;
-  readonly creditor: Creditor;
-  readonly creditAccountId: string;
-  readonly beneficiary: string;
-  readonly amount: bigint;
-  readonly fee: bigint;
-  readonly currency: string;
+/** The request's fields as the payment will hold them. */
+export type ValidPayment = Pick<
+  Payment,
+  'debtorAccountId' | 'creditor' | 'creditAccountId' | 'beneficiary' | 'amount' | 'fee' | 'currency'
+> & {
   /** The debtor account's available balance now (the risk engine's balance-drain rule reads it). */
   readonly available: bigint;
-}
+};
 
 const refuse = (code: ErrorCode, path: string, message: string, detail?: string): AppError =>
   new AppError(code, detail ?? `${path.replace('/body/', '')} ${message}`, { errors: [{ path, message }] });
