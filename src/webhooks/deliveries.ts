@@ -7,7 +7,7 @@
 import { AppError, isId, newId } from '../platform/index.ts';
 import type { WebhooksContext } from './context.ts';
 import { endpointRow } from './endpoints.ts';
-import { toAttempt, toMessage } from './mappers.ts';
+import { pendingMessage, toAttempt, toMessage } from './mappers.ts';
 import type { Attempt, Message } from './types.ts';
 
 export const TEST_EVENT_TYPE = 'webhook.test';
@@ -100,28 +100,23 @@ export async function sendTestMessage(
     );
   }
   const now = ctx.now();
-  const at = now.toISOString();
-  const row = {
-    id: newId('msg', now.getTime()),
-    endpoint_id: endpointId,
-    client_id: clientId,
-    event_id: newId('evt', now.getTime()),
-    event_type: TEST_EVENT_TYPE,
-    payload: JSON.stringify({
-      type: TEST_EVENT_TYPE,
-      timestamp: at,
-      data: {
-        endpoint_id: endpointId,
-        message: 'A test event from Wekeza: your endpoint receives webhooks.',
-      },
-    }),
-    status: 'pending' as const,
-    attempts: 0,
-    next_attempt_at: at,
-    claimed_by: null,
-    created_at: at,
-    updated_at: at,
-  };
+  const row = pendingMessage(
+    {
+      endpoint_id: endpointId,
+      client_id: clientId,
+      event_id: newId('evt', now.getTime()),
+      event_type: TEST_EVENT_TYPE,
+      payload: JSON.stringify({
+        type: TEST_EVENT_TYPE,
+        timestamp: now.toISOString(),
+        data: {
+          endpoint_id: endpointId,
+          message: 'A test event from Wekeza: your endpoint receives webhooks.',
+        },
+      }),
+    },
+    now,
+  );
   await ctx.db.insertInto('messages').values(row).execute();
   return toMessage(row);
 }

@@ -7,6 +7,7 @@ import { TestReceiver } from '../test-support/receiver.ts';
 import { claimDue } from './claim.ts';
 import { createWebhooksContext, type WebhookTuning } from './context.ts';
 import { type Attempt, createWebhookService, type WebhookService, webhooksMigrations } from './index.ts';
+import { pendingMessage } from './mappers.ts';
 import type { Lookup } from './resolve-target.ts';
 import type { WebhookTables } from './tables.ts';
 
@@ -98,24 +99,22 @@ eachBackend('webhook dispatcher', [eventsMigrations, webhooksMigrations], (ctx) 
         deleted_at: null,
       })
       .execute();
-    const ids = Array.from({ length: 60 }, () => newId('msg'));
+    const due = new Date(at);
     await db
       .insertInto('messages')
       .values(
-        ids.map((id) => ({
-          id,
-          endpoint_id: endpointId,
-          client_id: 'app_claims',
-          event_id: newId('evt'),
-          event_type: 'payment.completed',
-          payload: '{}',
-          status: 'pending' as const,
-          attempts: 0,
-          next_attempt_at: at,
-          claimed_by: null,
-          created_at: at,
-          updated_at: at,
-        })),
+        Array.from({ length: 60 }, () =>
+          pendingMessage(
+            {
+              endpoint_id: endpointId,
+              client_id: 'app_claims',
+              event_id: newId('evt'),
+              event_type: 'payment.completed',
+              payload: '{}',
+            },
+            due,
+          ),
+        ),
       )
       .execute();
     const wctx = createWebhooksContext(

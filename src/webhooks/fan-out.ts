@@ -6,8 +6,8 @@
  * published, due at once; then the dispatcher is woken.
  */
 import type { CloudEvent } from '../platform/index.ts';
-import { newId } from '../platform/index.ts';
 import type { WebhooksContext } from './context.ts';
+import { pendingMessage } from './mappers.ts';
 
 /** What fan-out needs from the consents module. */
 export interface Recipients {
@@ -73,20 +73,12 @@ export async function fanOut(
   const result = await ctx.db
     .insertInto('messages')
     .values(
-      subscribed.map((e) => ({
-        id: newId('msg', now.getTime()),
-        endpoint_id: e.id,
-        client_id: e.client_id,
-        event_id: event.id,
-        event_type: event.type,
-        payload,
-        status: 'pending' as const,
-        attempts: 0,
-        next_attempt_at: at,
-        claimed_by: null,
-        created_at: at,
-        updated_at: at,
-      })),
+      subscribed.map((e) =>
+        pendingMessage(
+          { endpoint_id: e.id, client_id: e.client_id, event_id: event.id, event_type: event.type, payload },
+          now,
+        ),
+      ),
     )
     .onConflict((oc) => oc.columns(['event_id', 'endpoint_id']).doNothing())
     .executeTakeFirst();

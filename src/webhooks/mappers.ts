@@ -1,5 +1,5 @@
 /** @module Rows of the webhooks tables as domain objects. */
-import type { EventType } from '../platform/index.ts';
+import { type EventType, newId } from '../platform/index.ts';
 import type { AttemptsTable, EndpointsTable, MessagesTable, NotificationsTable } from './tables.ts';
 import type { Attempt, DisabledReason, Endpoint, Message, Notification, NotificationType } from './types.ts';
 
@@ -60,3 +60,21 @@ export const toNotification = (
   message: row.message,
   createdAt: row.created_at,
 });
+
+/** A new message to deliver, due now: the row both the fan-out and a test send insert. */
+export function pendingMessage(
+  message: Pick<MessagesTable, 'endpoint_id' | 'client_id' | 'event_id' | 'event_type' | 'payload'>,
+  now: Date,
+): MessagesTable {
+  const at = now.toISOString();
+  return {
+    id: newId('msg', now.getTime()),
+    ...message,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    claimed_by: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
