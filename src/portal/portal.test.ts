@@ -335,6 +335,9 @@ for (const backend of BACKENDS) {
       );
       assert.equal(forged.status, 400);
       assert.match(await forged.text(), /unknown event type/);
+      const none = await user.submit(`${base}/new`, { url: receiver.url('/portal-hook') }, base);
+      assert.equal(none.status, 400);
+      assert.match(await none.text(), /Event types: must name at least one event type/);
       assert.match((await user.get(base)).page, /No endpoints yet/);
       const added = await user.submit(
         `${base}/new`,

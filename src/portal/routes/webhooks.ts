@@ -65,7 +65,11 @@ export function webhookRoutes(app: FastifyInstance, ctx: PortalContext): void {
         breadcrumbs: webhookCrumbs(a, e),
       }),
     );
-  const invalid = (err: unknown) => isAppError(err) && (err.kind === 'invalid' || err.kind === 'conflict');
+  /** What the form shows for a refusal of the webhooks service; undefined for any other error. */
+  const formErrors = (err: unknown) =>
+    isAppError(err) && (err.kind === 'invalid' || err.kind === 'conflict')
+      ? messagesOf(err, LABELS)
+      : undefined;
 
   app.get(
     '/portal/apps/:client_id/webhooks',
@@ -106,10 +110,9 @@ export function webhookRoutes(app: FastifyInstance, ctx: PortalContext): void {
         });
         return showSecret(reply, session, a, created, true);
       } catch (err) {
-        if (!invalid(err) || !isAppError(err)) throw err;
-        const errors = values.eventTypes.length
-          ? messagesOf(err, LABELS)
-          : ['Event types: choose at least one'];
+        // The service names every problem, no event type chosen included.
+        const errors = formErrors(err);
+        if (!errors) throw err;
         return ctx.send(
           reply,
           400,
@@ -181,10 +184,8 @@ export function webhookRoutes(app: FastifyInstance, ctx: PortalContext): void {
           status: values.status,
         });
       } catch (err) {
-        if (!invalid(err) || !isAppError(err)) throw err;
-        const errors = values.eventTypes.length
-          ? messagesOf(err, LABELS)
-          : ['Event types: choose at least one'];
+        const errors = formErrors(err);
+        if (!errors) throw err;
         return ctx.send(
           reply,
           400,
