@@ -4,7 +4,7 @@
  * accounts. Counted in the shared store (Redis when configured, so it holds across processes); if
  * the store fails, attempts go ahead (the lockout still applies).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors/index.ts';
 import type { SharedStore } from '../store/index.ts';
@@ -19,8 +19,7 @@ export interface LoginThrottleOptions {
 
 async function loginThrottle(app: FastifyInstance, opts: LoginThrottleOptions): Promise<void> {
   const routes = new Set(opts.routes);
-  app.addHook('onRequest', async (request, reply) => {
-    if (!routes.has(`${request.method} ${request.routeOptions.url}`)) return;
+  const throttle: onRequestHookHandler = async (request, reply) => {
     let taken: Awaited<ReturnType<SharedStore['take']>>;
     try {
       taken = await opts.store.take([
@@ -36,6 +35,15 @@ async function loginThrottle(app: FastifyInstance, opts: LoginThrottleOptions): 
       String(Math.max(1, Math.ceil((taken.buckets[0]?.retryAfterMs ?? 1000) / 1000))),
     );
     throw new AppError('RATE_LIMITED', 'Too many log-in attempts from this address: try again in a minute');
+  };
+  // Attached to the log-in routes alone, as they are registered: no other request pays for it.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((m) => routes.has(`${m} ${route.url}`))) return;
+    const existing = route.onRequest;
+    route.onRequest = existing
+      ? [...(Array.isArray(existing) ? existing : [existing]), throttle]
+      : [throttle];
   });
 }
 
