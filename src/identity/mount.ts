@@ -9,6 +9,7 @@
 import { parse, stringify } from 'node:querystring';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
+import { nulAt } from '../platform/http/validation.ts';
 import { wrapJwt } from './jwt-lookup.ts';
 
 /** oidc-provider's own body limit. */
@@ -24,8 +25,7 @@ export async function oauthRoutes(app: FastifyInstance, opts: { provider: Provid
   const handle = (request: FastifyRequest, reply: FastifyReply, wrapToken: boolean) => {
     if (typeof request.body === 'string') {
       const fields = parse(request.body);
-      const values = Object.entries(fields).flatMap(([k, v]) => [k, ...(Array.isArray(v) ? v : [v ?? ''])]);
-      if (values.some((v) => v.includes('\u0000'))) {
+      if (nulAt(fields, '/body')) {
         return reply
           .code(400)
           .header('cache-control', 'no-store')

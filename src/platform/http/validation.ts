@@ -33,7 +33,7 @@ export function validatorCompiler(): FastifySchemaCompiler<FastifySchema> {
 }
 
 /** Where in `value` (a parsed query, params or body) a NUL character is, if anywhere. */
-function nulAt(value: unknown, path: string, depth = 0): string | undefined {
+export function nulAt(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (value === null || typeof value !== 'object' || depth > 16) return undefined;
   for (const [key, item] of Object.entries(value)) {
