@@ -24,8 +24,15 @@ interface RawResult {
   non2xx: number;
 }
 
-/** Runs autocannon and reads throughput and latency percentiles (ms) from its raw histogram. */
+/** Seconds of load before each measurement, so that every target is measured with its code compiled. */
+const WARM_UP_S = 2;
+
+/**
+ * Runs autocannon (after a short warm-up at the same load, not counted) and reads throughput and
+ * latency percentiles (ms) from its raw histogram.
+ */
 export async function measure(options: autocannon.Options): Promise<Measured> {
+  await autocannon({ ...options, duration: WARM_UP_S, skipAggregateResult: true } as autocannon.Options);
   const raw = (await autocannon({
     ...options,
     skipAggregateResult: true,

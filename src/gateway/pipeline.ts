@@ -293,7 +293,13 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
     }
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // Callback style: metering and auditing only buffer (they are written in batches), so no promise.
+  app.addHook('onResponse', (request, reply, done) => {
+    meter(request, reply);
+    done();
+  });
+
+  function meter(request: FastifyRequest, reply: FastifyReply) {
     const context = contexts.get(request);
     if (!context) return;
     const route = request.routeOptions.url ?? 'unmatched';
@@ -312,7 +318,7 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
         status: reply.statusCode,
       });
     }
-  });
+  }
 }
 
 /** Applies to the routes of the context it is registered in (the `/v1` context). */

@@ -26,7 +26,14 @@ export interface UsageQuery {
   readonly granularity: 'hour' | 'day';
 }
 
-const hourOf = (at: number) => `${new Date(at).toISOString().slice(0, 13)}:00:00.000Z`;
+const HOUR_MS = 3_600_000;
+/** The last hour formatted, and where it starts: every request of an hour formats the same text. */
+let lastHour = { start: Number.NaN, text: '' };
+function hourOf(at: number): string {
+  const start = at - (at % HOUR_MS);
+  if (start !== lastHour.start) lastHour = { start, text: new Date(start).toISOString() };
+  return lastHour.text;
+}
 
 export class UsageMeter {
   readonly #db: Kysely<GatewayTables>;

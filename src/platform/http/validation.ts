@@ -45,14 +45,16 @@ export function nulAt(value: unknown, path: string, depth = 0): string | undefin
 }
 
 async function refuseNul(app: FastifyInstance): Promise<void> {
-  app.addHook('preValidation', async (request) => {
+  // A callback-style hook: it runs on every request, and needs no promise.
+  app.addHook('preValidation', (request, _reply, done) => {
     const found =
       nulAt(request.params, '/params') ?? nulAt(request.query, '/query') ?? nulAt(request.body, '/body');
-    if (found) {
-      throw new AppError('VALIDATION_FAILED', `${found} contains a NUL character`, {
+    if (!found) return done();
+    done(
+      new AppError('VALIDATION_FAILED', `${found} contains a NUL character`, {
         errors: [{ path: found, message: 'must not contain a NUL character' }],
-      });
-    }
+      }),
+    );
   });
 }
 

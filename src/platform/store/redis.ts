@@ -28,49 +28,78 @@ end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1`;
 
-// KEYS: the n entries to read, then the buckets. ARGV[1] = n; for each bucket i: ARGV[2i] = limit,
-// ARGV[2i+1] = window in ms. Returns { allowed, remaining_1, reset_1, retry_1, …, entry_1, … }
-// (whole ms and units; a missing entry is nil).
+// One script call answers a whole batch of read-and-take calls, as if they had run one after the
+// other: a bucket's state carries from one call to the next inside the script.
+// KEYS: the m distinct entries to read, then the distinct buckets. ARGV[1] = m, ARGV[2] = number of
+// calls; then for each call: its number of buckets, and for each bucket: its index among the bucket
+// keys (1-based), limit and window in ms. Returns for each call { allowed, remaining_1, reset_1,
+// retry_1, … }, then the m entries (whole ms and units; a missing entry is nil).
 const READ_TAKE = `
-local n = tonumber(ARGV[1])
+local m = tonumber(ARGV[1])
+local calls = tonumber(ARGV[2])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local plans = {}
-local allowed = 1
-for i = 1, #KEYS - n do
-  local key = KEYS[n + i]
-  local limit = tonumber(ARGV[2 * i])
-  local window = tonumber(ARGV[2 * i + 1])
-  local interval = window / limit
-  local tat = tonumber(redis.call('GET', key) or '0')
-  if tat < now then tat = now end
-  local newTat = tat + interval
-  local allowAt = newTat - window
-  local admits = now >= allowAt
-  if not admits then allowed = 0 end
-  plans[i] = { key = key, tat = tat, newTat = newTat, allowAt = allowAt, admits = admits, interval = interval, window = window }
-end
-local out = { allowed }
-for i = 1, #KEYS - n do
-  local p = plans[i]
-  local at = p.tat
-  if allowed == 1 then
-    at = p.newTat
-    redis.call('SET', p.key, string.format('%.3f', p.newTat), 'PX', math.max(1, math.ceil(p.newTat - now)))
+local tats = {}
+local touched = {}
+local out = {}
+local a = 3
+for c = 1, calls do
+  local nb = tonumber(ARGV[a])
+  a = a + 1
+  local plans = {}
+  local allowed = 1
+  for i = 1, nb do
+    local idx = tonumber(ARGV[a])
+    local limit = tonumber(ARGV[a + 1])
+    local window = tonumber(ARGV[a + 2])
+    a = a + 3
+    local tat = tats[idx]
+    if tat == nil then tat = tonumber(redis.call('GET', KEYS[m + idx]) or '0') end
+    if tat < now then tat = now end
+    tats[idx] = tat
+    local interval = window / limit
+    local newTat = tat + interval
+    local allowAt = newTat - window
+    local admits = now >= allowAt
+    if not admits then allowed = 0 end
+    plans[i] = { idx = idx, tat = tat, newTat = newTat, allowAt = allowAt, admits = admits, interval = interval, window = window }
   end
-  local remaining = math.floor((p.window - (at - now)) / p.interval + 1e-9)
-  if remaining < 0 then remaining = 0 end
-  local retry = 0
-  if not p.admits then retry = math.ceil(p.allowAt - now) end
-  out[#out + 1] = remaining
-  out[#out + 1] = math.max(0, math.ceil(at - now))
-  out[#out + 1] = retry
+  out[#out + 1] = allowed
+  for i = 1, nb do
+    local p = plans[i]
+    local at = p.tat
+    if allowed == 1 then
+      at = p.newTat
+      tats[p.idx] = at
+      touched[p.idx] = true
+    end
+    local remaining = math.floor((p.window - (at - now)) / p.interval + 1e-9)
+    if remaining < 0 then remaining = 0 end
+    local retry = 0
+    if not p.admits then retry = math.ceil(p.allowAt - now) end
+    out[#out + 1] = remaining
+    out[#out + 1] = math.max(0, math.ceil(at - now))
+    out[#out + 1] = retry
+  end
 end
-if n > 0 then
-  local values = redis.call('MGET', unpack(KEYS, 1, n))
-  for i = 1, n do out[#out + 1] = values[i] end
+for idx in pairs(touched) do
+  redis.call('SET', KEYS[m + idx], string.format('%.3f', tats[idx]), 'PX', math.max(1, math.ceil(tats[idx] - now)))
+end
+if m > 0 then
+  local values = redis.call('MGET', unpack(KEYS, 1, m))
+  for i = 1, m do out[#out + 1] = values[i] end
 end
 return out`;
+
+/** Calls answered by one script run at most (its arguments stay far below Lua's stack limit). */
+const MAX_BATCH = 200;
+
+interface PendingCall {
+  readonly keys: readonly string[];
+  readonly buckets: readonly Bucket[];
+  resolve(answer: { entries: (Versioned | undefined)[]; taken: TakeResult }): void;
+  reject(err: unknown): void;
+}
 
 type Scripted = Redis & {
   wekezaWrite(key: string, version: number, encoded: string, ttlMs: number): Promise<number>;
@@ -80,6 +109,7 @@ type Scripted = Redis & {
 export class RedisStore implements SharedStore {
   readonly kind = 'redis';
   readonly #redis: Scripted;
+  #pending: PendingCall[] = [];
 
   constructor(redis: Redis) {
     if (!('wekezaWrite' in redis)) {
@@ -110,29 +140,74 @@ export class RedisStore implements SharedStore {
     return (await this.readAndTake([], buckets)).taken;
   }
 
-  async readAndTake(keys: readonly string[], buckets: readonly Bucket[]) {
-    const args: (string | number)[] = [
-      keys.length + buckets.length,
-      ...keys.map((k) => PREFIX + k),
-      ...buckets.map((b) => `${PREFIX}rl:${b.key}`),
-      keys.length,
-    ];
-    for (const b of buckets) args.push(b.limit, b.windowMs);
+  /**
+   * Calls made in the same turn of the event loop (the gateway's look-ups of the requests read from
+   * the sockets together) are sent as one script run after it, answered as if run one by one in
+   * order: the same admissions as separate calls, at a fraction of Redis's and the client's work
+   * per request. A call is sent after it is made, so it sees every write finished before it.
+   */
+  readAndTake(
+    keys: readonly string[],
+    buckets: readonly Bucket[],
+  ): Promise<{ entries: (Versioned | undefined)[]; taken: TakeResult }> {
+    return new Promise((resolve, reject) => {
+      if (this.#pending.length === 0) setImmediate(() => this.#send());
+      this.#pending.push({ keys, buckets, resolve, reject });
+    });
+  }
+
+  #send(): void {
+    const pending = this.#pending;
+    this.#pending = [];
+    for (let i = 0; i < pending.length; i += MAX_BATCH) {
+      const batch = pending.slice(i, i + MAX_BATCH);
+      this.#run(batch).catch((err) => {
+        for (const call of batch) call.reject(err);
+      });
+    }
+  }
+
+  async #run(batch: readonly PendingCall[]): Promise<void> {
+    const entryIndex = new Map<string, number>();
+    const bucketIndex = new Map<string, number>();
+    for (const call of batch) {
+      for (const k of call.keys) if (!entryIndex.has(k)) entryIndex.set(k, entryIndex.size);
+      for (const b of call.buckets) if (!bucketIndex.has(b.key)) bucketIndex.set(b.key, bucketIndex.size + 1);
+    }
+    const m = entryIndex.size;
+    const args: (string | number)[] = [m + bucketIndex.size];
+    for (const k of entryIndex.keys()) args.push(PREFIX + k);
+    for (const k of bucketIndex.keys()) args.push(`${PREFIX}rl:${k}`);
+    args.push(m, batch.length);
+    for (const call of batch) {
+      args.push(call.buckets.length);
+      for (const b of call.buckets) args.push(bucketIndex.get(b.key) ?? 0, b.limit, b.windowMs);
+    }
     const out = await this.#redis.wekezaReadTake(...args);
-    const after = 1 + buckets.length * 3;
-    const taken: TakeResult = {
-      allowed: out[0] === 1,
-      buckets: buckets.map((_, i) => ({
-        remaining: Number(out[1 + i * 3]),
-        resetMs: Number(out[2 + i * 3]),
-        retryAfterMs: Number(out[3 + i * 3]),
-      })),
-    };
     // Redis drops trailing nils from a script's array: missing entries read as undefined.
-    const entries = keys.map((_, i) => {
-      const raw = out[after + i];
+    let at = 0;
+    const answers = batch.map((call) => {
+      const allowed = out[at++] === 1;
+      const states = call.buckets.map(() => {
+        const state = {
+          remaining: Number(out[at]),
+          resetMs: Number(out[at + 1]),
+          retryAfterMs: Number(out[at + 2]),
+        };
+        at += 3;
+        return state;
+      });
+      return { allowed, buckets: states };
+    });
+    const values = Array.from({ length: m }, (_, i) => {
+      const raw = out[at + i];
       return decode(typeof raw === 'string' ? raw : null);
     });
-    return { entries, taken };
+    batch.forEach((call, i) => {
+      call.resolve({
+        entries: call.keys.map((k) => values[entryIndex.get(k) ?? -1]),
+        taken: answers[i]!,
+      });
+    });
   }
 }

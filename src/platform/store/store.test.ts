@@ -8,6 +8,13 @@ import type { SharedStore } from './types.ts';
 
 const redis = openRedis('redis://127.0.0.1:6379');
 after(() => redis.disconnect());
+/** Script runs this client sent (the batching test counts them). */
+let scriptRuns = 0;
+const send = redis.sendCommand.bind(redis);
+redis.sendCommand = (command, stream) => {
+  if (command.name === 'evalsha') scriptRuns++;
+  return send(command, stream);
+};
 
 const stores: [string, () => Promise<SharedStore>][] = [
   ['memory', async () => new MemoryStore()],
@@ -110,6 +117,42 @@ for (const [name, open] of stores) {
     assert.deepEqual(second.entries, [{ version: 3, value: 'three' }]);
     const readOnly = await store.readAndTake([missing, present], []);
     assert.deepEqual(readOnly.entries, [undefined, { version: 3, value: 'three' }]);
+  });
+}
+
+for (const [name, open] of stores) {
+  test(`[${name}] calls made together are answered as if made one after the other`, async () => {
+    const store = await open();
+    const entry = `test:${randomUUID()}`;
+    await store.write(entry, 1, 'one', 10_000);
+    const app = { key: `test:${randomUUID()}`, limit: 10, windowMs: 60_000 };
+    const customers = [0, 1].map(() => ({ key: `test:${randomUUID()}`, limit: 3, windowMs: 60_000 }));
+    // 20 calls at once: the app's bucket has 10 units, each customer's 3; a call refused by its
+    // customer's bucket takes nothing from the app's either.
+    const runsBefore = scriptRuns;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.readAndTake([entry], [app, customers[i % 2]!])),
+    );
+    const allowed = answers.filter((a) => a.taken.allowed);
+    assert.equal(allowed.length, 6, 'three per customer');
+    assert.deepEqual(
+      allowed.map((a) => a.taken.buckets[0]!.remaining),
+      [9, 8, 7, 6, 5, 4],
+      'the app bucket counts down call by call, in the order made',
+    );
+    assert.deepEqual(
+      answers.slice(0, 6).map((a) => a.taken.allowed),
+      [true, true, true, true, true, true],
+    );
+    for (const refused of answers.slice(6)) {
+      assert.equal(refused.taken.allowed, false);
+      assert.ok(refused.taken.buckets[1]!.retryAfterMs > 0);
+    }
+    for (const a of answers) assert.deepEqual(a.entries, [{ version: 1, value: 'one' }]);
+    if (name === 'redis') assert.equal(scriptRuns - runsBefore, 1, 'one script run for the 20');
+    // The next call sees the batch's takes.
+    const after = await store.readAndTake([], [app]);
+    assert.equal(after.taken.buckets[0]!.remaining, 3);
   });
 }
 
