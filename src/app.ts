@@ -78,6 +78,8 @@ export interface BuildOptions {
   readonly seed?: boolean;
   /** Webhook delivery policy overrides (tests shorten the retry schedule). */
   readonly webhooks?: WebhookTuning;
+  /** Where log lines go instead of standard output (tests read the access log). */
+  readonly logStream?: { write(line: string): void };
 }
 
 /** Opens the services, applies migrations, seeds an empty sandbox, and returns the ready app. */
@@ -85,7 +87,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const services = options.services ?? openServices(config);
   const { trustProxy } = config;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: options.logStream
+      ? { ...(loggerOptions(config.logLevel) as object), stream: options.logStream }
+      : loggerOptions(config.logLevel),
     genReqId: requestIdOf,
     // One access-log line per request is written by the access-log plugin instead of Fastify's two.
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),

@@ -3,7 +3,7 @@
  * silent logs. `inject` requests go through the whole Fastify pipeline.
  */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
+import { type BuildOptions, buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../platform/index.ts';
 import { type BackendName, createTestDatabase } from './backends.ts';
 
@@ -20,6 +20,7 @@ export async function startTestApp(
   backend: BackendName,
   env: Record<string, string> = {},
   overrides: Partial<Config> = {},
+  build: BuildOptions = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(backend);
   const config = loadConfig(
@@ -34,7 +35,7 @@ export async function startTestApp(
     },
     { database: testDb.config, ...overrides },
   );
-  const app = await buildApp(config).catch(async (err) => {
+  const app = await buildApp(config, build).catch(async (err) => {
     await testDb.drop();
     throw err;
   });

@@ -3,6 +3,7 @@
  * that address (OAuth clients check that the issuer is the URL they discovered).
  */
 import { createServer } from 'node:net';
+import type { BuildOptions } from '../app.ts';
 import { startTestApp, type TestApp } from './app.ts';
 import type { BackendName } from './backends.ts';
 
@@ -22,10 +23,11 @@ export interface TestServer extends TestApp {
 export async function startTestServer(
   backend: BackendName,
   env: Record<string, string> = {},
+  build: BuildOptions = {},
 ): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const t = await startTestApp(backend, { PORT: String(port), PUBLIC_URL: url, ...env });
+  const t = await startTestApp(backend, { PORT: String(port), PUBLIC_URL: url, ...env }, {}, build);
   await t.app.listen({ port, host: '127.0.0.1' });
   return { ...t, url };
 }
