@@ -69,6 +69,10 @@ test('one access-log line per request: app, customer, consent, route template, s
   assert.equal(ok.status, 200);
   assert.equal(typeof ok.latency_ms, 'number');
   assert.equal(ok.bytes, Number(read.headers.get('content-length')));
+  // The line pino would write: level, time and the process's bindings too.
+  assert.equal(ok.level, 30);
+  assert.equal(typeof ok.time, 'number');
+  assert.equal(ok.pid, process.pid);
 
   // A refusal is logged too, with who asked; the query string is not.
   const refused = await fetch(`${t.url}/v1/accounts/${otherAccountId}/transactions?q=secret-search`, {
