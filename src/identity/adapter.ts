@@ -5,7 +5,7 @@
  */
 
 import type { Kysely } from 'kysely';
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { type Adapter, type AdapterPayload, errors } from 'oidc-provider';
 import { type JwtLookup, REVOKED_JWT, unwrapJwt } from './jwt-lookup.ts';
 import type { IdentityTables } from './tables.ts';
 
@@ -13,6 +13,19 @@ import type { IdentityTables } from './tables.ts';
 const JWT_MODELS = new Set(['AccessToken', 'ClientCredentials']);
 
 const now = () => Math.floor(Date.now() / 1000);
+
+/**
+ * Grant sources that are redeemed once: oidc-provider checks `consumed` and then consumes, so two
+ * token requests at once would both pass its check. Consuming one of these is a compare-and-set
+ * here; the request that finds it spent is `invalid_grant` (RFC 6749 §4.1.2, §10.4), and, as
+ * oidc-provider does when it sees a spent one, the grant is revoked with everything issued under it.
+ */
+const SINGLE_USE: Readonly<Record<string, string>> = {
+  AuthorizationCode: 'authorization code',
+  RefreshToken: 'refresh token',
+  DeviceCode: 'device code',
+  BackchannelAuthenticationRequest: 'backchannel authentication request',
+};
 
 /** True when the JWT with this id was revoked (the durable deny-list). */
 export async function isRevokedJwt(db: Kysely<IdentityTables>, jti: string): Promise<boolean> {
@@ -80,12 +93,29 @@ export function createDbAdapter(
       );
     },
     async consume(id) {
-      await db
+      const { numUpdatedRows } = await db
         .updateTable('oidc_payloads')
         .set({ consumed_at: now() })
         .where('model', '=', model)
         .where('id', '=', id)
-        .execute();
+        .where('consumed_at', 'is', null)
+        .executeTakeFirst();
+      const label = SINGLE_USE[model];
+      if (!label || numUpdatedRows !== 0n) return;
+      const spent = await table
+        .select('grant_id')
+        .where('model', '=', model)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (spent?.grant_id) {
+        await db.deleteFrom('oidc_payloads').where('grant_id', '=', spent.grant_id).execute();
+        await db
+          .deleteFrom('oidc_payloads')
+          .where('model', '=', 'Grant')
+          .where('id', '=', spent.grant_id)
+          .execute();
+      }
+      throw new errors.InvalidGrant(`${label} already consumed`);
     },
     async destroy(id) {
       if (jwtLookup && JWT_MODELS.has(model)) {
