@@ -1,6 +1,7 @@
 /**
  * @module The shared store in Redis: versioned entries and GCRA buckets as Lua scripts, so each is
  * one atomic round trip, with Redis's clock for the buckets (processes may disagree on the time).
+ * The read-and-take calls of one event-loop turn share one script run.
  */
 import type { Redis } from 'ioredis';
 import { type Bucket, checkVersion, type SharedStore, type TakeResult, type Versioned } from './types.ts';

@@ -48,7 +48,10 @@ export interface SharedStore {
   write(key: string, version: number, value: string | null, ttlMs: number): Promise<boolean>;
   /** Takes one unit from every bucket, or from none when one of them is empty. */
   take(buckets: readonly Bucket[]): Promise<TakeResult>;
-  /** `read` and `take` in one atomic round trip (the gateway's per-request call). */
+  /**
+   * `read` and `take` in one atomic round trip (the gateway's per-request call). Redis answers the
+   * calls of one event-loop turn with one script run, with the result of separate calls in order.
+   */
   readAndTake(
     keys: readonly string[],
     buckets: readonly Bucket[],
