@@ -65,6 +65,22 @@ export function createDbAdapter(
         user_code: typeof payload.userCode === 'string' ? payload.userCode : null,
         expires_at: expiresIn ? now() + expiresIn : null,
       };
+      if (model === 'ReplayDetection') {
+        // oidc-provider looks for the id and then saves it, so two requests with the same client
+        // assertion at once would both find nothing: the save itself decides, and the one that
+        // finds a live entry is refused as a replay (an expired entry is replaced).
+        const { numInsertedOrUpdatedRows } = await db
+          .insertInto('oidc_payloads')
+          .values({ model, id, consumed_at: null, ...values })
+          .onConflict((oc) =>
+            oc.columns(['model', 'id']).doUpdateSet(values).where('oidc_payloads.expires_at', '<=', now()),
+          )
+          .executeTakeFirst();
+        if (numInsertedOrUpdatedRows === 0n) {
+          throw new errors.InvalidClientAuth('client assertion tokens must only be used once');
+        }
+        return;
+      }
       await db
         .insertInto('oidc_payloads')
         .values({ model, id, consumed_at: null, ...values })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { decodeJwt, exportJWK, generateKeyPair } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import * as oidc from 'openid-client';
 import { BACKENDS } from '../test-support/backends.ts';
 import { inputValue, inputValues, TestBrowser } from '../test-support/browser.ts';
@@ -190,6 +190,47 @@ for (const backend of BACKENDS) {
         assert.equal(e.error ?? e.cause?.[0]?.parameters?.error, 'invalid_client');
         return true;
       });
+    });
+
+    test('one client assertion sent by many token requests at once authenticates one of them', async () => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+      const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig', alg: 'ES256' };
+      const app = await newApp({ token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } });
+      const config = await discover(app.client_id, oidc.PrivateKeyJwt({ key: privateKey, kid: 'k1' }));
+      const tokenEndpoint = config.serverMetadata().token_endpoint!;
+      const assertion = await new SignJWT({ jti: `replay-${backend}` })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setIssuer(app.client_id)
+        .setSubject(app.client_id)
+        .setAudience(tokenEndpoint)
+        .setIssuedAt()
+        .setExpirationTime('60s')
+        .sign(privateKey);
+      const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        scope: 'accounts.read',
+        client_id: app.client_id,
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: assertion,
+      });
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, async () => {
+          const res = await fetch(tokenEndpoint, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: form,
+          });
+          return { status: res.status, body: (await res.json()) as { error?: string } };
+        }),
+      );
+      assert.equal(
+        answers.filter((a) => a.status === 200).length,
+        1,
+        JSON.stringify(answers.map((a) => a.status)),
+      );
+      for (const a of answers.filter((x) => x.status !== 200)) {
+        assert.deepEqual([a.status, a.body.error], [401, 'invalid_client']);
+      }
     });
   });
 }
