@@ -40,6 +40,7 @@ import { refuseNulPlugin, validatorCompiler } from './platform/http/validation.t
 import {
   type Config,
   eventsMigrations,
+  evictionRisk,
   migrateAll,
   OutboxRelay,
   openServices,
@@ -234,7 +235,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
     const checks: Record<string, Check> = { database: () => services.database.ping() };
     const { redis, amqp } = services;
-    if (redis) checks.redis = async () => void (await redis.ping());
+    if (redis) {
+      checks.redis = async () => void (await redis.ping());
+      const warnIfEvicting = () =>
+        void evictionRisk(redis).then((risk) => {
+          if (risk) app.log.warn(risk);
+        });
+      if (redis.status === 'ready') warnIfEvicting();
+      else redis.once('ready', warnIfEvicting);
+    }
     if (amqp) checks.rabbitmq = async () => void (await amqp.get());
     await app.register(healthPlugin, { checks });
 

@@ -8,7 +8,7 @@ export {
   type RateTier,
 } from './config/index.ts';
 export { AmqpConnection } from './connections/amqp.ts';
-export { openRedis } from './connections/redis.ts';
+export { evictionRisk, openRedis } from './connections/redis.ts';
 export { deriveKey, digest, equalDigests, open, seal } from './crypto.ts';
 export { appendOnly } from './db/append-only.ts';
 export {

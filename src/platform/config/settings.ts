@@ -194,7 +194,7 @@ export const settings = {
     'REDIS_URL',
     undefined,
     url('redis:', 'rediss:'),
-    'Redis connection for state shared across processes; checked by `/readyz` when set.',
+    'Redis connection for state shared across processes; checked by `/readyz` when set. Run it with `maxmemory-policy noeviction` (a warning is logged at start otherwise): an evicted revocation entry would admit a revoked token.',
   ),
   amqpUrl: setting(
     'AMQP_URL',

@@ -18,3 +18,28 @@ export function openRedis(url: string): Redis {
   redis.on('error', () => {});
   return redis;
 }
+
+/**
+ * Why this Redis may lose entries the platform relies on, if it may: with a memory limit and an
+ * eviction policy, Redis drops keys when full, and a dropped revoked-token entry reads as "not
+ * revoked" in every process but the one that revoked it (until the token expires). Undefined when
+ * it cannot evict (`maxmemory-policy noeviction`, or no memory limit) or when `CONFIG` is not allowed
+ * (managed services often refuse it: their settings are the operator's to check).
+ */
+export async function evictionRisk(redis: Redis): Promise<string | undefined> {
+  let settings: string[];
+  try {
+    settings = (await redis.call('CONFIG', 'GET', 'maxmemory*')) as string[];
+  } catch {
+    return undefined;
+  }
+  const value = (name: string) => settings[settings.indexOf(name) + 1];
+  const limit = Number(value('maxmemory') ?? 0);
+  const policy = value('maxmemory-policy') ?? 'noeviction';
+  if (limit === 0 || policy === 'noeviction') return undefined;
+  return (
+    `Redis may evict keys (maxmemory ${limit} bytes, maxmemory-policy ${policy}): a revoked access ` +
+    'token whose entry is evicted is accepted again by other processes until it expires; set ' +
+    'maxmemory-policy noeviction'
+  );
+}
