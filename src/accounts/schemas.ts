@@ -1,6 +1,6 @@
 /** @module JSON schemas of the Accounts & Transactions API. */
 import { type TSchema, Type } from 'typebox';
-import { LinksSchema, MoneySchema } from '../platform/index.ts';
+import { LinksSchema, MoneySchema, YEAR_1900_ON } from '../platform/index.ts';
 
 const AccountFields = {
   id: Type.String({ examples: ['acc_01DXF6FMK0SZVACKJVE1VWM247'] }),
@@ -83,8 +83,6 @@ export const TransactionSync = Type.Object({
 
 export const AccountParams = Type.Object({ account_id: Type.String({ pattern: '^acc_[0-9A-Z]{26}$' }) });
 
-/** Dates from 1900 on: what both databases hold (PostgreSQL has no year 0). */
-const YEAR_1900_ON = '^(19|[2-9][0-9])[0-9]{2}-';
 const Decimal = Type.String({ pattern: '^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,18})?$', maxLength: 40 });
 
 export const TransactionQuery = Type.Object(

@@ -243,6 +243,12 @@ for (const { backend, store } of SETUPS) {
           .status,
         400,
       );
+      // Year 0 is no time PostgreSQL holds: refused, not a 500.
+      const yearZero = await call(
+        `/developer/apps/${fintech.clientId}/usage?from=0000-01-01T00:00:00Z&to=0000-01-02T00:00:00Z`,
+        fintech.developerToken,
+      );
+      assert.equal(yearZero.status, 400);
       void account;
     });
 

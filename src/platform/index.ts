@@ -24,7 +24,15 @@ export {
 export { AppError, type ErrorCode, type FieldError, isAppError } from './errors/index.ts';
 export * from './events/index.ts';
 export { bearerToken } from './http/bearer.ts';
-export { LinksSchema, ListOf, MoneySchema, ProblemSchema, pageLinks, problems } from './http/schemas.ts';
+export {
+  LinksSchema,
+  ListOf,
+  MoneySchema,
+  ProblemSchema,
+  pageLinks,
+  problems,
+  YEAR_1900_ON,
+} from './http/schemas.ts';
 export { type IdPrefix, isId, newId } from './ids.ts';
 export * from './money/index.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, problems } from '../../platform/index.ts';
+import { AppError, problems, YEAR_1900_ON } from '../../platform/index.ts';
 import type { DeveloperService } from '../service.ts';
 import { callerOf, requireDeveloper } from './bearer.ts';
 import { ClientIdParams } from './schemas.ts';
@@ -32,9 +32,19 @@ const UsageQuery = Type.Object(
   {
     granularity: Type.Optional(Type.Enum(['hour', 'day'], { default: 'day' })),
     from: Type.Optional(
-      Type.String({ format: 'date-time', description: 'Start (inclusive); default 24 hours or 30 days ago' }),
+      Type.String({
+        format: 'date-time',
+        pattern: YEAR_1900_ON,
+        description: 'Start (inclusive); default 24 hours or 30 days ago',
+      }),
     ),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'End (exclusive); default now' })),
+    to: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        pattern: YEAR_1900_ON,
+        description: 'End (exclusive); default now',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -28,6 +28,12 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem document' },
 );
 
+/**
+ * A `pattern` for date and date-time strings: years 1900 to 9999, what both databases hold
+ * (PostgreSQL has no year 0, and refuses such a time with an error, not an empty answer).
+ */
+export const YEAR_1900_ON = '^(19|[2-9][0-9])[0-9]{2}-';
+
 export const MoneySchema = Type.Object(
   {
     amount: Type.String({
