@@ -15,7 +15,7 @@ import {
 } from './accounts.ts';
 import { createLedgerContext, inTransaction, type LedgerContext } from './context.ts';
 import { authenticateCustomer, createCustomer, getCustomer, listCustomers } from './customers.ts';
-import { captureHold, getHold, placeHold, releaseHold } from './ledger/holds.ts';
+import { captureHold, getHold, placeHold, placeHolds, releaseHold } from './ledger/holds.ts';
 import { findEntry, postEntryInTx, replay } from './ledger/post-entry.ts';
 import { type ReverseInput, reverseEntry } from './ledger/reverse.ts';
 import { verifyLedger } from './ledger/verify.ts';
@@ -32,6 +32,7 @@ import type {
   Hold,
   HoldInput,
   InternalAccountType,
+  LedgerGuard,
   LedgerReport,
   NewAccount,
   NewCustomer,
@@ -75,8 +76,14 @@ export interface CoreBanking {
   getEntry(id: string): Promise<Entry>;
   reverseEntry(entryId: string, options?: ReverseInput): Promise<Entry>;
   placeHold(input: HoldInput): Promise<Hold>;
+  /** Holds on one account, all or none, the funds checked for their sum; idempotent by reference. */
+  placeHolds(inputs: readonly HoldInput[], options?: { readonly guard?: LedgerGuard }): Promise<Hold[]>;
   releaseHold(holdId: string): Promise<Hold>;
-  captureHold(holdId: string, input: CaptureInput): Promise<Entry>;
+  captureHold(
+    holdId: string,
+    input: CaptureInput,
+    options?: { readonly guard?: LedgerGuard },
+  ): Promise<Entry>;
   getHold(holdId: string): Promise<Hold>;
   verifyLedger(): Promise<LedgerReport>;
 }
@@ -158,8 +165,10 @@ export function createCoreBanking(database: Database, options: CoreBankingOption
     },
     reverseEntry: (entryId, input) => posted(reverseEntry(ctx, entryId, input), accountsOf),
     placeHold: (input) => posted(placeHold(ctx, input), (hold) => [hold.accountId]),
+    placeHolds: (inputs, options) =>
+      posted(placeHolds(ctx, inputs, options), (holds) => [...new Set(holds.map((h) => h.accountId))]),
     releaseHold: (holdId) => posted(releaseHold(ctx, holdId), (hold) => [hold.accountId]),
-    captureHold: (holdId, input) => posted(captureHold(ctx, holdId, input), accountsOf),
+    captureHold: (holdId, input, options) => posted(captureHold(ctx, holdId, input, options), accountsOf),
     getHold: (holdId) => getHold(ctx, holdId),
     verifyLedger: () => verifyLedger(ctx),
   } satisfies CoreBanking);

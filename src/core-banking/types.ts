@@ -3,6 +3,8 @@
  * Money is integer minor units (`bigint`); a positive posting credits an account, a negative one debits it.
  */
 
+import type { Kysely } from 'kysely';
+
 export type AccountType = 'current' | 'savings' | InternalAccountType;
 export type InternalAccountType = 'settlement' | 'clearing' | 'fees' | 'suspense' | 'interest';
 export type AccountStatus = 'open' | 'frozen' | 'closed';
@@ -211,6 +213,14 @@ export interface Hold {
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/**
+ * A caller's check that runs first inside a ledger transaction, with access to the other modules'
+ * tables of the same database: throwing aborts the transaction, so nothing is posted. The payments
+ * module fences its steps with it: a process whose lease on a payment was taken over cannot still
+ * place or capture that payment's holds.
+ */
+export type LedgerGuard = (inTransaction: <T>(schema: string) => Kysely<T>) => Promise<void>;
 
 export interface CaptureInput extends Omit<EntryDetails, 'reference'> {
   readonly reference: string;

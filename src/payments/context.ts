@@ -13,7 +13,7 @@ import type { Payment } from './types.ts';
 /** The core-banking calls a payment makes. */
 export type PaymentsBank = Pick<
   CoreBanking,
-  'placeHold' | 'captureHold' | 'releaseHold' | 'internalAccount' | 'findAccountByNumber'
+  'placeHolds' | 'captureHold' | 'releaseHold' | 'internalAccount' | 'findAccountByNumber'
 >;
 
 export interface PaymentSettings {

@@ -1,7 +1,7 @@
 /**
  * The workflow's other paths on both databases: a configured fee is held with the payment and
  * booked to the bank's fees account (none by default); a fee the account cannot also afford rejects
- * the payment and releases its hold; a creditor account closed after validation rejects it at
+ * the payment (the amount and the fee are held together, or not at all); a creditor account closed after validation rejects it at
  * booking, releasing the hold; a payment not under review cannot be reviewed.
  */
 import assert from 'node:assert/strict';
@@ -39,17 +39,21 @@ eachBackend('the payment workflow', MODULE_MIGRATIONS, (ctx) => {
     assert.equal((await h.bank.getBalance(payer.id)).current, 900_00n);
   });
 
-  test('a fee the account cannot also afford rejects the payment and releases its hold', async () => {
+  test('a fee the account cannot also afford rejects the payment, holding nothing', async () => {
     const h = await paymentsHarness(ctx.database, { fees: { KES: 25_00n } });
     const payer = await h.openFunded(110_00n);
     const payee = await h.openFunded(0n);
     const { payment } = await h.payments.initiate(h.access(payer), 'fee-2', h.request(payer, payee, 100_00n));
     assert.equal(payment.status, 'rejected');
     assert.equal(payment.reasonCode, 'INSUFFICIENT_FUNDS');
-    assert.match(payment.reason ?? '', /the fee/);
+    assert.match(payment.reason ?? '', /with the fee/);
     const balance = await h.bank.getBalance(payer.id);
     assert.deepEqual([balance.current, balance.held], [110_00n, 0n]);
-    assert.equal((await h.bank.getHold(payment.holdId!)).status, 'released');
+    assert.deepEqual(
+      [payment.holdId, payment.feeHoldId],
+      [null, null],
+      'the amount and the fee are held together',
+    );
   });
 
   test('a creditor account closed after validation rejects the payment at booking and releases the hold', async () => {

@@ -20,7 +20,7 @@
 import { AppError } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
 import { isoStatusOf, REASONS } from './iso20022.ts';
-import { type Change, loadPayment, transition } from './store.ts';
+import { type Change, LeaseLost, loadPayment, ownedBy, transition } from './store.ts';
 import { isAtRest, type Payment, type PaymentStatus, type Phase, type ReasonCode } from './types.ts';
 
 export const SYSTEM = 'system';
@@ -39,15 +39,17 @@ function rejectionOf(err: unknown, creditorSide: boolean): ReasonCode | undefine
   }
 }
 
+/** Another process moved the payment on (a stalled process whose lease was taken over): its state stands. */
+async function takenOver(ctx: PaymentsContext, id: string): Promise<Payment> {
+  const current = await loadPayment(ctx, id);
+  if (current && isAtRest(current.phase)) return current;
+  throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', `Payment ${id} is being moved on by another process`);
+}
+
 async function move(ctx: PaymentsContext, p: Payment, change: Change): Promise<Payment> {
   const isoOf = (status: PaymentStatus, phase: Phase) => isoStatusOf(status, phase, p.decision);
   const next = await transition(ctx, p, change, isoOf);
-  if (!next) {
-    // Another process moved it first (a stalled process whose lease was taken over): its state stands.
-    const current = await loadPayment(ctx, p.id);
-    if (current && isAtRest(current.phase)) return current;
-    throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', `Payment ${p.id} is being moved on by another process`);
-  }
+  if (!next) return takenOver(ctx, p.id);
   if (change.status) {
     ctx.metrics.statuses.inc({ status: change.status.to });
     if (change.status.reasonCode) ctx.metrics.rejections.inc({ reason: change.status.reasonCode });
@@ -92,37 +94,42 @@ const holdDetails = (p: Payment) => ({
   category: 'transfer',
 });
 
-/** Step reserve: holds the amount and the fee; on a refusal, releases what it held and rejects. */
+/**
+ * Step reserve: holds the amount and the fee together (both or neither, so payments at once cannot
+ * each reserve a part), fenced by the payment's lease; on a refusal, rejects the payment.
+ */
 async function reserve(ctx: PaymentsContext, p: Payment): Promise<Payment> {
-  try {
-    const hold = await ctx.bank.placeHold({
+  const holds = [
+    {
       ...holdDetails(p),
       reference: `${p.id}:hold`,
       amount: p.amount,
       description: p.description ?? `Payment ${p.reference}`,
+    },
+  ];
+  if (p.fee > 0n) {
+    holds.push({
+      ...holdDetails(p),
+      reference: `${p.id}:fee-hold`,
+      amount: p.fee,
+      description: `Payment fee ${p.reference}`,
     });
-    let held: Payment = { ...p, holdId: hold.id };
-    if (p.fee > 0n) {
-      try {
-        const fee = await ctx.bank.placeHold({
-          ...holdDetails(p),
-          reference: `${p.id}:fee-hold`,
-          amount: p.fee,
-          description: `Payment fee ${p.reference}`,
-        });
-        held = { ...held, feeHoldId: fee.id };
-      } catch (err) {
-        const reason = rejectionOf(err, false);
-        if (!reason) throw err;
-        return reject(ctx, held, reason, `${REASONS[reason].text} (the fee)`);
-      }
-    }
+  }
+  try {
+    const [hold, fee] = await ctx.bank.placeHolds(holds, { guard: ownedBy(ctx, p) });
+    const held: Payment = { ...p, holdId: hold!.id, feeHoldId: fee?.id ?? null };
     ctx.faults?.('held', held);
     return held;
   } catch (err) {
     const reason = rejectionOf(err, false);
     if (!reason) throw err;
-    return reject(ctx, p, reason, REASONS[reason].text);
+    // A hold placed before (by a version that placed the two apart) is released with the rejection.
+    const [holdId = null, feeHoldId = null] = ((err as AppError).extra?.held_already ?? []) as (
+      | string
+      | null
+    )[];
+    const text = p.fee > 0n ? `${REASONS[reason].text} (the amount with the fee)` : REASONS[reason].text;
+    return reject(ctx, { ...p, holdId, feeHoldId }, reason, text);
   }
 }
 
@@ -130,13 +137,17 @@ async function reserve(ctx: PaymentsContext, p: Payment): Promise<Payment> {
 async function settle(ctx: PaymentsContext, p: Payment, actor: string, reason: string): Promise<Payment> {
   let entryId: string;
   try {
-    const entry = await ctx.bank.captureHold(p.holdId!, {
-      reference: p.id,
-      creditAccountId: p.creditAccountId,
-      description: p.description ?? `Payment ${p.reference}`,
-      counterparty: p.creditor.name,
-      category: 'transfer',
-    });
+    const entry = await ctx.bank.captureHold(
+      p.holdId!,
+      {
+        reference: p.id,
+        creditAccountId: p.creditAccountId,
+        description: p.description ?? `Payment ${p.reference}`,
+        counterparty: p.creditor.name,
+        category: 'transfer',
+      },
+      { guard: ownedBy(ctx, p) },
+    );
     entryId = entry.id;
   } catch (err) {
     const code = rejectionOf(err, true);
@@ -145,13 +156,17 @@ async function settle(ctx: PaymentsContext, p: Payment, actor: string, reason: s
   }
   let feeEntryId: string | null = null;
   if (p.feeHoldId) {
-    const fee = await ctx.bank.captureHold(p.feeHoldId, {
-      reference: `${p.id}:fee`,
-      creditAccountId: await ctx.internalAccountId('fees', p.currency),
-      description: `Payment fee ${p.reference}`,
-      counterparty: 'Wekeza Bank',
-      category: 'fees',
-    });
+    const fee = await ctx.bank.captureHold(
+      p.feeHoldId,
+      {
+        reference: `${p.id}:fee`,
+        creditAccountId: await ctx.internalAccountId('fees', p.currency),
+        description: `Payment fee ${p.reference}`,
+        counterparty: 'Wekeza Bank',
+        category: 'fees',
+      },
+      { guard: ownedBy(ctx, p) },
+    );
     feeEntryId = fee.id;
   }
   const captured = { ...p, entryId, feeEntryId };
@@ -169,6 +184,15 @@ async function settle(ctx: PaymentsContext, p: Payment, actor: string, reason: s
  * returns it at rest: completed, rejected or awaiting review.
  */
 export async function advance(ctx: PaymentsContext, p: Payment): Promise<Payment> {
+  try {
+    return await steps(ctx, p);
+  } catch (err) {
+    if (err instanceof LeaseLost) return takenOver(ctx, p.id);
+    throw err;
+  }
+}
+
+async function steps(ctx: PaymentsContext, p: Payment): Promise<Payment> {
   switch (p.phase) {
     case 'decided': {
       const held = await reserve(ctx, p);

@@ -4,11 +4,12 @@
  * entry, and its event in the outbox.
  */
 import type { Transaction } from 'kysely';
+import type { LedgerGuard } from '../core-banking/index.ts';
 import { appendEvents } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
 import { toPaymentDto } from './dto.ts';
 import { fromRow, type HistoryRow, toHistoryRow, toRow } from './mappers.ts';
-import type { PaymentsTable, PaymentsTables } from './tables.ts';
+import { type PaymentsTable, type PaymentsTables, SCHEMA } from './tables.ts';
 import type { IsoStatus, Payment, PaymentStatus, Phase, ReasonCode, StatusChange } from './types.ts';
 
 export type Tx = Transaction<PaymentsTables>;
@@ -170,3 +171,31 @@ export async function claim(ctx: PaymentsContext, p: Payment): Promise<Payment |
 
 export const leaseExpired = (ctx: PaymentsContext, p: Payment): boolean =>
   p.leaseUntil === null || Date.parse(p.leaseUntil) < ctx.now();
+
+/** Thrown inside a bank step when the payment is no longer this process's: nothing was posted. */
+export class LeaseLost extends Error {
+  constructor(id: string) {
+    super(`Payment ${id} was taken over by another process`);
+  }
+}
+
+/**
+ * The fence of a bank step (core banking runs it first in the step's transaction): the payment is
+ * still in the phase and under the lease this process holds. A process that stalled past its lease
+ * (a pause, a wait for a connection) while another took the payment over and decided it cannot then
+ * place or capture its holds; on PostgreSQL the row is share-locked until the step commits, so the
+ * takeover waits for the step rather than racing it.
+ */
+export function ownedBy(ctx: PaymentsContext, p: Payment): LedgerGuard {
+  return async (inTransaction) => {
+    let q = inTransaction<PaymentsTables>(SCHEMA)
+      .selectFrom('payments')
+      .select('id')
+      .where('id', '=', p.id)
+      .where('phase', '=', p.phase);
+    q =
+      p.leaseUntil === null ? q.where('lease_until', 'is', null) : q.where('lease_until', '=', p.leaseUntil);
+    if (ctx.database.kind === 'postgres') q = q.forShare();
+    if (!(await q.executeTakeFirst())) throw new LeaseLost(p.id);
+  };
+}

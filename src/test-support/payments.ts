@@ -13,6 +13,7 @@ import {
   createPaymentService,
   type PaymentRequest,
   type PaymentService,
+  type PaymentsBank,
   type PaymentsDeps,
   paymentMetrics,
 } from '../payments/index.ts';
@@ -73,6 +74,8 @@ export async function paymentsHarness(
     readonly faults?: PaymentsDeps['faults'];
     /** Fee per payment in minor units, by currency (none by default, as in the sandbox). */
     readonly fees?: Readonly<Record<string, bigint>>;
+    /** What the payments service calls core banking through (a test's wrapper can stall a call). */
+    readonly bank?: (bank: CoreBanking) => PaymentsBank;
   } = {},
 ): Promise<PaymentsHarness> {
   const bank = createCoreBanking(database);
@@ -90,7 +93,7 @@ export async function paymentsHarness(
   });
   const payments = createPaymentService({
     database,
-    bank,
+    bank: options.bank ? options.bank(bank) : bank,
     account: async (id) => ({ account: await bank.getAccount(id), balance: await bank.getBalance(id) }),
     risk,
     settings: {

@@ -6,10 +6,10 @@
  * are in commit order per account (the transaction feed follows them); a hold's pending transaction
  * id becomes the id of its capture's posting on the held account.
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { AppError, newId } from '../../platform/index.ts';
 import { inTransaction, type LedgerContext, type Tx } from '../context.ts';
-import type { CaptureInput, Entry, EntryInput, Hold, HoldInput } from '../types.ts';
+import type { CaptureInput, Entry, EntryInput, Hold, HoldInput, LedgerGuard } from '../types.ts';
 import { lockBalances } from './lock-balances.ts';
 import { toHold } from './mappers.ts';
 import { findEntry, MAX_REFERENCE_LENGTH, postEntryInTx, referenceReused } from './post-entry.ts';
@@ -32,64 +32,110 @@ async function holdByReference(db: Tx | LedgerContext['db'], input: HoldInput): 
   return hold;
 }
 
-export async function placeHold(ctx: LedgerContext, input: HoldInput): Promise<Hold> {
-  if (!input.reference || input.reference.length > MAX_REFERENCE_LENGTH) {
-    throw new AppError('VALIDATION_FAILED', `reference must be 1-${MAX_REFERENCE_LENGTH} characters`);
+/**
+ * Places holds on one account together: all of them or none, the funds checked for their sum (a
+ * payment's amount and its fee, say, so that two payments at once cannot each reserve one part).
+ * Idempotent by reference, hold by hold: a hold already placed under its reference is answered as
+ * it is, and only the others need the funds. `guard` runs first in the transaction (see LedgerGuard).
+ */
+export async function placeHolds(
+  ctx: LedgerContext,
+  inputs: readonly HoldInput[],
+  options: { readonly guard?: LedgerGuard } = {},
+): Promise<Hold[]> {
+  const accountId = inputs[0]?.accountId;
+  if (accountId === undefined) return [];
+  for (const input of inputs) {
+    if (!input.reference || input.reference.length > MAX_REFERENCE_LENGTH) {
+      throw new AppError('VALIDATION_FAILED', `reference must be 1-${MAX_REFERENCE_LENGTH} characters`);
+    }
+    if (input.amount <= 0n) throw new AppError('INVALID_AMOUNT', 'A hold amount must be greater than zero');
+    if (input.accountId !== accountId) {
+      throw new AppError('VALIDATION_FAILED', 'Holds placed together must be on one account');
+    }
   }
-  if (input.amount <= 0n) throw new AppError('INVALID_AMOUNT', 'A hold amount must be greater than zero');
+  if (new Set(inputs.map((i) => i.reference)).size !== inputs.length) {
+    throw new AppError('VALIDATION_FAILED', 'Holds placed together need distinct references');
+  }
   return inTransaction(
     ctx,
     async (trx) => {
-      const account = (await lockBalances(trx, [input.accountId])).get(input.accountId)!;
+      await options.guard?.(<T>(schema: string) => trx.withSchema(schema) as unknown as Kysely<T>);
+      const account = (await lockBalances(trx, [accountId])).get(accountId)!;
       // Looked up once the account is locked: a replay, or a concurrent request with this reference
       // that committed while this one waited (PostgreSQL, read committed), gets that hold instead of
       // reserving the funds again.
-      const previous = await holdByReference(trx, input);
-      if (previous) return previous;
+      const previous = await Promise.all(inputs.map((input) => holdByReference(trx, input)));
+      const fresh = inputs.filter((_, i) => previous[i] === undefined);
+      if (fresh.length === 0) return previous as Hold[];
+      // A refusal names the holds of these references that were there already (by input position).
+      const refused = (
+        code: 'ACCOUNT_NOT_OPEN' | 'CURRENCY_MISMATCH' | 'INSUFFICIENT_FUNDS',
+        detail: string,
+      ) =>
+        new AppError(code, detail, {
+          extra: { account_id: account.id, held_already: previous.map((h) => h?.id ?? null) },
+        });
       if (account.status !== 'open')
-        throw new AppError('ACCOUNT_NOT_OPEN', `Account ${account.id} is ${account.status}`);
-      if (account.currency !== input.currency) {
-        throw new AppError(
+        throw refused('ACCOUNT_NOT_OPEN', `Account ${account.id} is ${account.status}`);
+      const wrongCurrency = fresh.find((input) => input.currency !== account.currency);
+      if (wrongCurrency) {
+        throw refused(
           'CURRENCY_MISMATCH',
-          `Account ${account.id} is in ${account.currency}, not ${input.currency}`,
+          `Account ${account.id} is in ${account.currency}, not ${wrongCurrency.currency}`,
         );
       }
+      const total = fresh.reduce((sum, input) => sum + input.amount, 0n);
       const limit = account.kind === 'customer' ? -account.overdraftLimit : null;
-      if (limit !== null && account.current - account.held - input.amount < limit) {
-        throw new AppError('INSUFFICIENT_FUNDS', `Account ${account.id} has insufficient funds`, {
-          extra: { account_id: account.id },
-        });
+      if (limit !== null && account.current - account.held - total < limit) {
+        throw refused('INSUFFICIENT_FUNDS', `Account ${account.id} has insufficient funds`);
       }
       const now = ctx.now().toISOString();
-      const version = account.lastHoldVersion + 1;
-      const row = {
-        id: newId('hld'),
-        account_id: input.accountId,
-        amount: input.amount,
-        currency: input.currency,
-        reference: input.reference,
-        status: 'active' as const,
-        description: input.description,
-        counterparty: input.counterparty ?? null,
-        category: input.category ?? null,
-        merchant: input.merchant ?? null,
-        transaction_id: newId('txn'),
-        version,
-        placed_version: version,
-        entry_id: null,
-        created_at: now,
-        updated_at: now,
-      };
-      await trx.insertInto('holds').values(row).execute();
+      let version = account.lastHoldVersion;
+      const placed = new Map<HoldInput, Hold>();
+      for (const input of fresh) {
+        version += 1;
+        const row = {
+          id: newId('hld'),
+          account_id: input.accountId,
+          amount: input.amount,
+          currency: input.currency,
+          reference: input.reference,
+          status: 'active' as const,
+          description: input.description,
+          counterparty: input.counterparty ?? null,
+          category: input.category ?? null,
+          merchant: input.merchant ?? null,
+          transaction_id: newId('txn'),
+          version,
+          placed_version: version,
+          entry_id: null,
+          created_at: now,
+          updated_at: now,
+        };
+        await trx.insertInto('holds').values(row).execute();
+        placed.set(input, toHold(row));
+      }
       await trx
         .updateTable('balances')
-        .set({ held: account.held + input.amount, last_hold_version: version, updated_at: now })
-        .where('account_id', '=', input.accountId)
+        .set({ held: account.held + total, last_hold_version: version, updated_at: now })
+        .where('account_id', '=', accountId)
         .execute();
-      return toHold(row);
+      return inputs.map((input, i) => previous[i] ?? placed.get(input)!);
     },
-    async () => (await holdByReference(ctx.db, input))!,
+    // A concurrent placement with one of these references won: answer with what is there now.
+    async () => {
+      const found = await Promise.all(inputs.map((input) => holdByReference(ctx.db, input)));
+      if (found.some((h) => h === undefined)) {
+        throw new AppError('REFERENCE_REUSED', 'Some of these holds were placed concurrently, not all');
+      }
+      return found as Hold[];
+    },
   );
+}
+
+export async function placeHold(ctx: LedgerContext, input: HoldInput): Promise<Hold> {
+  return (await placeHolds(ctx, [input]))[0]!;
 }
 
 async function lockHold(trx: Tx, holdId: string) {
@@ -138,7 +184,12 @@ export async function releaseHold(ctx: LedgerContext, holdId: string): Promise<H
 }
 
 /** Posts the held amount from the held account to `creditAccountId` and closes the hold. */
-export async function captureHold(ctx: LedgerContext, holdId: string, input: CaptureInput): Promise<Entry> {
+export async function captureHold(
+  ctx: LedgerContext,
+  holdId: string,
+  input: CaptureInput,
+  options: { readonly guard?: LedgerGuard } = {},
+): Promise<Entry> {
   // Captures of one hold queue on its row lock; losing the reference's unique key means another
   // entry (another hold's capture, say) took the reference meanwhile.
   const referenceTaken = async (): Promise<Entry> => {
@@ -147,6 +198,7 @@ export async function captureHold(ctx: LedgerContext, holdId: string, input: Cap
   return inTransaction(
     ctx,
     async (trx) => {
+      await options.guard?.(<T>(schema: string) => trx.withSchema(schema) as unknown as Kysely<T>);
       const hold = await lockHold(trx, holdId);
       if (hold.status === 'captured' && hold.entryId) {
         const captured = await findEntry(trx, { id: hold.entryId });
