@@ -75,6 +75,9 @@ export async function listApps(ctx: DevelopersContext, developerId: string): Pro
 export const getApp = async (ctx: DevelopersContext, developerId: string, clientId: string): Promise<App> =>
   toApp(await ownRow(ctx, developerId, clientId));
 
+/** Edits of one app at once are retried on the app as it now is, this many times at most. */
+const MAX_EDIT_ATTEMPTS = 20;
+
 export async function updateApp(
   ctx: DevelopersContext,
   developerId: string,
@@ -86,20 +89,27 @@ export async function updateApp(
       errors: [{ path: '/body', message: 'must have at least one property' }],
     });
   }
-  const current = toApp(await ownRow(ctx, developerId, clientId));
-  const settings = merge(current, patch);
-  checkApp(patch, settings, ctx.sandbox);
-  const updatedAt = ctx.now().toISOString();
-  const row = await ctx.db
-    .updateTable('apps')
-    .set({ ...toColumns(settings), updated_at: updatedAt, revision: nextRevision })
-    .where('client_id', '=', clientId)
-    .where('developer_id', '=', developerId)
-    .where('deleted_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw notFound(clientId);
-  return toApp(row);
+  // The patch is merged into the app as read and written only if nobody changed the app since
+  // (its revision): two edits at once each keep the other's fields (an allow-list tightened in one
+  // tab is not put back by a rename in another) instead of the last one writing the first's old
+  // values back.
+  for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
+    const current = toApp(await ownRow(ctx, developerId, clientId));
+    const settings = merge(current, patch);
+    checkApp(patch, settings, ctx.sandbox);
+    const updatedAt = ctx.now().toISOString();
+    const row = await ctx.db
+      .updateTable('apps')
+      .set({ ...toColumns(settings), updated_at: updatedAt, revision: nextRevision })
+      .where('client_id', '=', clientId)
+      .where('developer_id', '=', developerId)
+      .where('deleted_at', 'is', null)
+      .where('revision', '=', current.revision)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) return toApp(row);
+  }
+  throw new AppError('APP_CHANGED_CONCURRENTLY', `App ${clientId} kept changing while this edit was made`);
 }
 
 /** A new secret replaces the old one at once: the old secret stops working immediately. */

@@ -294,6 +294,36 @@ for (const backend of BACKENDS) {
       assert.equal((toUri.json() as AppJson).jwks, null);
     });
 
+    test('two edits of one app at once each keep the other one’s change', async () => {
+      const { token } = await signUp();
+      const created = await newApp(token);
+      const patch = (payload: Record<string, unknown>) =>
+        inject({
+          method: 'PATCH',
+          url: `/developer/apps/${created.client_id}`,
+          headers: auth(token),
+          payload,
+        });
+      for (let round = 0; round < 10; round++) {
+        assert.equal((await patch({ ip_allowlist: [] })).statusCode, 200);
+        const answers = await Promise.all([
+          patch({ ip_allowlist: ['203.0.113.7/32'] }),
+          patch({ name: `Renamed ${round}` }),
+        ]);
+        for (const a of answers) assert.equal(a.statusCode, 200, a.body);
+        const app = (await inject({
+          url: `/developer/apps/${created.client_id}`,
+          headers: auth(token),
+        })) as Res;
+        const now = app.json() as AppJson & { ip_allowlist: string[] };
+        assert.deepEqual(
+          [now.name, now.ip_allowlist],
+          [`Renamed ${round}`, ['203.0.113.7/32']],
+          `round ${round}: a rename at the same time did not undo the allow-list`,
+        );
+      }
+    });
+
     test('a deleted app is gone for good', async () => {
       const { token } = await signUp();
       const created = await newApp(token);

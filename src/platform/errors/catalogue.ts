@@ -66,6 +66,7 @@ export const catalogue = Object.freeze({
   UNAUTHENTICATED: entry('unauthenticated', 'Authentication is required'),
   INVALID_CREDENTIALS: entry('unauthenticated', 'The email or password is not correct'),
   DEVELOPER_EMAIL_TAKEN: entry('conflict', 'A developer with this email already exists'),
+  APP_CHANGED_CONCURRENTLY: entry('conflict', 'The app was changed by other requests at the same time'),
   APP_NOT_FOUND: entry('not_found', 'App not found'),
   INVALID_REDIRECT_URI: entry('invalid', 'The redirect URI is not allowed'),
   SCOPE_NOT_ALLOWED: entry('invalid', 'The scope is not allowed'),
