@@ -5,7 +5,7 @@
  * a deleted one. Disabling an endpoint (by the app, or after five days of failures) cancels its
  * pending messages; enabling it again starts from a healthy state.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { AppError, EVENT_TYPES, newId } from '../platform/index.ts';
 import type { WebhooksContext } from './context.ts';
 import { MAX_ENDPOINTS_PER_APP, MAX_ROTATION_OVERLAP_MS, ROTATION_OVERLAP_MS } from './defaults.ts';
@@ -70,18 +70,6 @@ export async function createEndpoint(
 ): Promise<EndpointWithSecret> {
   checkWebhookUrl(input.url, ctx.sandbox);
   checkEventTypes(input.eventTypes, '/body/event_types');
-  const { count } = await ctx.db
-    .selectFrom('endpoints')
-    .select((eb) => eb.fn.countAll<number | bigint>().as('count'))
-    .where('client_id', '=', clientId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  if (Number(count) >= MAX_ENDPOINTS_PER_APP) {
-    throw new AppError(
-      'WEBHOOK_ENDPOINT_LIMIT',
-      `An app may have ${MAX_ENDPOINTS_PER_APP} webhook endpoints; delete one first`,
-    );
-  }
   const now = ctx.now().toISOString();
   const secret = newSigningSecret();
   const row: EndpointsTable = {
@@ -101,7 +89,29 @@ export async function createEndpoint(
     updated_at: now,
     deleted_at: null,
   };
-  await ctx.db.insertInto('endpoints').values(row).execute();
+  // Counted and inserted with the app's creations one at a time (a PostgreSQL advisory lock per app
+  // for the transaction; SQLite writes one transaction at a time anyway), so creations at once
+  // cannot all see room for one more.
+  await ctx.db.transaction().execute(async (trx) => {
+    if (ctx.database.kind === 'postgres') {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`wekeza.webhooks.endpoints:${clientId}`}, 0))`.execute(
+        trx,
+      );
+    }
+    const { count } = await trx
+      .selectFrom('endpoints')
+      .select((eb) => eb.fn.countAll<number | bigint>().as('count'))
+      .where('client_id', '=', clientId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(count) >= MAX_ENDPOINTS_PER_APP) {
+      throw new AppError(
+        'WEBHOOK_ENDPOINT_LIMIT',
+        `An app may have ${MAX_ENDPOINTS_PER_APP} webhook endpoints; delete one first`,
+      );
+    }
+    await trx.insertInto('endpoints').values(row).execute();
+  });
   return { ...toEndpoint(row), secret };
 }
 
@@ -159,6 +169,9 @@ export async function deleteEndpoint(ctx: WebhooksContext, clientId: string, id:
   });
 }
 
+/** Rotations of one endpoint at once are retried on its secret as it now is, this many times at most. */
+const MAX_ROTATION_ATTEMPTS = 20;
+
 /**
  * A new secret signs from now on; the current one keeps signing too for `overlapMs` (24 hours by
  * default, 0 to stop it at once). A secret rotated out earlier stops now.
@@ -169,21 +182,33 @@ export async function rotateSecret(
   id: string,
   overlapMs: number = ROTATION_OVERLAP_MS,
 ): Promise<EndpointWithSecret> {
-  const current = await endpointRow(ctx, clientId, id);
-  const now = ctx.now();
   const overlap = Math.max(0, Math.min(overlapMs, MAX_ROTATION_OVERLAP_MS));
   const secret = newSigningSecret();
-  await ctx.db
-    .updateTable('endpoints')
-    .set({
-      secret_box: sealSecret(ctx.secretKey, secret),
-      previous_secret_box: overlap > 0 ? current.secret_box : null,
-      previous_secret_expires_at: overlap > 0 ? new Date(now.getTime() + overlap).toISOString() : null,
-      updated_at: now.toISOString(),
-    })
-    .where('id', '=', id)
-    .execute();
-  return { ...(await getEndpoint(ctx, clientId, id)), secret };
+  // Written only over the secret as read, else read again: two rotations at once then happen one
+  // after the other (the first's secret is the second's previous one), instead of the second
+  // replacing the first's secret unseen, which would have answered a secret that never signs.
+  for (let attempt = 0; attempt < MAX_ROTATION_ATTEMPTS; attempt++) {
+    const current = await endpointRow(ctx, clientId, id);
+    const now = ctx.now();
+    const { numUpdatedRows } = await ctx.db
+      .updateTable('endpoints')
+      .set({
+        secret_box: sealSecret(ctx.secretKey, secret),
+        previous_secret_box: overlap > 0 ? current.secret_box : null,
+        previous_secret_expires_at: overlap > 0 ? new Date(now.getTime() + overlap).toISOString() : null,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .where('client_id', '=', clientId)
+      .where('deleted_at', 'is', null)
+      .where('secret_box', '=', current.secret_box)
+      .executeTakeFirst();
+    if (numUpdatedRows !== 0n) return { ...(await getEndpoint(ctx, clientId, id)), secret };
+  }
+  throw new AppError(
+    'WEBHOOK_SECRET_ROTATED_CONCURRENTLY',
+    `The signing secret of endpoint ${id} kept being rotated by other requests; rotate again`,
+  );
 }
 
 /** The secrets that sign now: the current one, and a rotated-out one until its overlap ends. */

@@ -315,6 +315,41 @@ for (const backend of BACKENDS) {
       assert.equal(bad.body.code, 'VALIDATION_FAILED');
     });
 
+    test('rotations at once happen one after the other: each secret they answer signs', async () => {
+      const endpoint = await subscribe(a, '/rotate-twice', ['payment.completed']);
+      const rotations = await Promise.all(
+        [1, 2].map(() => call(a.appToken, 'POST', `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`)),
+      );
+      for (const r of rotations) assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal((await call(a.appToken, 'POST', `/v1/webhook-endpoints/${endpoint.id}/test`)).status, 202);
+      await receiver.waitFor(() => receiver.at('/rotate-twice').length >= 1);
+      const delivered = receiver.at('/rotate-twice')[0]!;
+      for (const r of rotations) assert.equal(verify(String(r.body.secret), delivered).type, 'webhook.test');
+      assert.throws(() => verify(endpoint.secret, delivered), 'the secret from before both has stopped');
+    });
+
+    test('creations at once stop at the limit of 20 endpoints per app', async () => {
+      const c = await onboardFintech(t.url, {
+        email: 'limit@fintech.example',
+        redirectUri: REDIRECT_URI,
+        scopes: SCOPES,
+      });
+      const created = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          call(c.appToken, 'POST', '/v1/webhook-endpoints', {
+            url: receiver.url(`/limit-${i}`),
+            event_types: ['payment.completed'],
+          }),
+        ),
+      );
+      assert.equal(created.filter((r) => r.status === 201).length, 20);
+      for (const r of created.filter((x) => x.status !== 201)) {
+        assert.deepEqual([r.status, r.body.code], [409, 'WEBHOOK_ENDPOINT_LIMIT']);
+      }
+      const listed = await call(c.appToken, 'GET', '/v1/webhook-endpoints');
+      assert.equal((listed.body.data as unknown[]).length, 20);
+    });
+
     test('a disabled endpoint receives nothing, and cannot be sent a test; enabled again, it receives', async () => {
       const endpoint = await subscribe(a, '/disabled', ['payment.created']);
       const witness = await subscribe(a, '/witness', ['payment.created']);

@@ -88,6 +88,7 @@ export const catalogue = Object.freeze({
   INVALID_WEBHOOK_URL: entry('invalid', 'The webhook URL is not allowed'),
   WEBHOOK_ENDPOINT_DISABLED: entry('conflict', 'The webhook endpoint is disabled'),
   WEBHOOK_ENDPOINT_LIMIT: entry('conflict', 'The app has as many webhook endpoints as it may have'),
+  WEBHOOK_SECRET_ROTATED_CONCURRENTLY: entry('conflict', 'The signing secret was rotated by another request'),
   // payments
   PAYMENT_NOT_FOUND: entry('not_found', 'Payment not found'),
   ACCOUNT_NOT_CONSENTED: entry('forbidden', 'The consent does not cover this account'),
