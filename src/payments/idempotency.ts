@@ -2,8 +2,9 @@
  * @module Idempotency keys (the IETF Idempotency-Key draft; UK Open Banking's rules for payments):
  * a key is the app's, 1–40 printable characters, remembered for at least 24 hours with a fingerprint
  * of the request (the customer and the body) and the payment it created — stored in the payment's
- * own transaction, so it holds across processes and restarts. A retry with the same request gets
- * the first answer again (the payment as it is now); with another request, 422.
+ * own transaction, so it holds across processes and restarts. A retry with the same request under
+ * the same consent gets the first answer again (the payment as it is now); with another request, or
+ * under another consent, 422.
  */
 import { createHash } from 'node:crypto';
 import type { PaymentsContext } from './context.ts';

@@ -53,7 +53,10 @@ async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolea
 export class Initiator {
   readonly #ctx: PaymentsContext;
   /** Requests in progress in this process, by app and key. */
-  readonly #running = new Map<string, { readonly fingerprint: string; readonly work: Promise<Initiated> }>();
+  readonly #running = new Map<
+    string,
+    { readonly fingerprint: string; readonly consentId: string; readonly work: Promise<Initiated> }
+  >();
 
   constructor(ctx: PaymentsContext) {
     this.#ctx = ctx;
@@ -67,16 +70,18 @@ export class Initiator {
     const slot = `${access.clientId}\n${key}`;
     const running = this.#running.get(slot);
     if (running) {
-      if (running.fingerprint !== fingerprint) throw this.#reused();
+      if (running.fingerprint !== fingerprint || running.consentId !== access.consent.id)
+        throw this.#reused();
       if (!(await settledWithin(running.work, deadline - performance.now()))) {
         ctx.metrics.retries.inc({ outcome: 'in_flight' });
         throw inFlight();
       }
       const stored = await findKey(ctx, access.clientId, key);
-      if (stored && !keyExpired(ctx, stored)) return this.#answer(stored, fingerprint, deadline);
+      if (stored && !keyExpired(ctx, stored))
+        return this.#answer(stored, fingerprint, access.consent.id, deadline);
     }
     const work = this.#first(access, key, body, fingerprint, deadline);
-    this.#running.set(slot, { fingerprint, work });
+    this.#running.set(slot, { fingerprint, consentId: access.consent.id, work });
     try {
       return await work;
     } finally {
@@ -93,7 +98,8 @@ export class Initiator {
   ): Promise<Initiated> {
     const ctx = this.#ctx;
     const stored = await findKey(ctx, access.clientId, key);
-    if (stored && !keyExpired(ctx, stored)) return this.#answer(stored, fingerprint, deadline);
+    if (stored && !keyExpired(ctx, stored))
+      return this.#answer(stored, fingerprint, access.consent.id, deadline);
 
     const valid = await validatePayment(ctx, access, body);
     const now = ctx.now();
@@ -151,7 +157,7 @@ export class Initiator {
       // Another process recorded a payment with this key first.
       const winner = await findKey(ctx, access.clientId, key);
       if (!winner) throw err;
-      return this.#answer(winner, fingerprint, deadline);
+      return this.#answer(winner, fingerprint, access.consent.id, deadline);
     }
     ctx.metrics.statuses.inc({ status: 'pending' });
     if (payment.status === 'rejected') {
@@ -175,13 +181,23 @@ export class Initiator {
     );
   }
 
-  /** Answers a request whose key is stored: 422, the payment (replayed or finished), or 409. */
-  async #answer(stored: IdempotencyKeysTable, fingerprint: string, deadline: number): Promise<Initiated> {
+  /**
+   * Answers a request whose key is stored: 422, the payment (replayed or finished), or 409. The same
+   * body from the same customer under another consent is another request (422): a consent must not
+   * be shown, or finish, a payment it cannot see.
+   */
+  async #answer(
+    stored: IdempotencyKeysTable,
+    fingerprint: string,
+    consentId: string,
+    deadline: number,
+  ): Promise<Initiated> {
     const ctx = this.#ctx;
     if (stored.fingerprint !== fingerprint) throw this.#reused();
     for (;;) {
       const payment = await loadPayment(ctx, stored.payment_id);
       if (!payment) throw new Error(`idempotency key for a missing payment ${stored.payment_id}`);
+      if (payment.consentId !== consentId) throw this.#reused();
       if (isAtRest(payment.phase)) {
         ctx.metrics.retries.inc({ outcome: 'replayed' });
         return { payment, replayed: true };

@@ -373,6 +373,12 @@ for (const { backend, store } of SETUPS) {
       assert.equal(other.status, 422);
       assert.equal(other.body.code, 'IDEMPOTENCY_KEY_REUSED');
       assert.equal(await entriesWithReference(String(first.body.id)), 1);
+      // The same request under another consent of the customer's (one this payment's account is not
+      // in) is another request: it is not shown the payment.
+      const savingsOnly = await tokenFor('wanjiku', { accountIds: [savings('wanjiku').id] });
+      const elsewhere = await pay(savingsOnly, payment({ reference: 'RETRY-1' }), key);
+      assert.deepEqual([elsewhere.status, elsewhere.body.code], [422, 'IDEMPOTENCY_KEY_REUSED']);
+      assert.equal(JSON.stringify(elsewhere.body).includes(String(first.body.id)), false);
 
       // Keys are the app's: another app's identical key is another payment.
       const otherApp = await onboardFintech(t.url, {

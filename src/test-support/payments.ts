@@ -111,6 +111,7 @@ export async function paymentsHarness(
   });
   const settlement = await bank.internalAccount('settlement', 'KES');
   const customerIds = new Map<string, string>();
+  const consentIds = new Map<string, string>();
   return {
     bank,
     risk,
@@ -146,17 +147,24 @@ export async function paymentsHarness(
       return account;
     },
     access(account, extra = []) {
+      // One consent per set of accounts: a retry under it is the same request.
+      const accountIds = [account.id, ...extra.map((a) => a.id)];
+      let consentId = consentIds.get(accountIds.join());
+      if (!consentId) {
+        // Given two hours ago: older than the consent-age rule looks at.
+        consentId = newId('cns', Date.now() - 2 * 3_600_000);
+        consentIds.set(accountIds.join(), consentId);
+      }
       return {
         clientId: 'app_harness',
         customerId: account.customerId!,
         consent: {
-          // Given two hours ago: older than the consent-age rule looks at.
-          id: newId('cns', Date.now() - 2 * 3_600_000),
+          id: consentId,
           status: 'authorized',
           clientId: 'app_harness',
           customerId: account.customerId,
           scopes: ['payments.write'],
-          accountIds: [account.id, ...extra.map((a) => a.id)],
+          accountIds,
           expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
           transactionFromDate: null,
           transactionToDate: null,
