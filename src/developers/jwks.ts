@@ -2,7 +2,7 @@
  * @module Key material for private_key_jwt: a JWK Set of public keys only (no `d`, `p`, `q`, `dp`,
  * `dq`, `qi`, `oth` or symmetric `k`), or an https `jwks_uri`, never both. Throws INVALID_JWKS.
  */
-import { AppError } from '../platform/index.ts';
+import { AppError, urlRefusal } from '../platform/index.ts';
 import type { App } from './types.ts';
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
@@ -33,7 +33,12 @@ export function checkJwks(jwks: App['jwks']): void {
   });
 }
 
-export function checkJwksUri(uri: string | null): void {
+/**
+ * An https URI; outside sandbox mode also one the platform may connect to (the outbound URL policy:
+ * not this machine, not a private or reserved address). Its host's addresses are checked again
+ * each time the keys are fetched.
+ */
+export function checkJwksUri(uri: string | null, sandbox: boolean): void {
   if (uri === null) return;
   let url: URL | undefined;
   try {
@@ -42,6 +47,8 @@ export function checkJwksUri(uri: string | null): void {
     // reported below
   }
   if (url?.protocol !== 'https:' || uri.includes('#')) invalid('/body/jwks_uri', 'must be an https URI');
+  const refusal = urlRefusal(uri, sandbox);
+  if (refusal) invalid('/body/jwks_uri', refusal);
 }
 
 /** private_key_jwt needs keys to verify client assertions with: exactly one of `jwks` or `jwks_uri`. */

@@ -63,6 +63,6 @@ export function checkApp(given: AppPatch, result: AppSettings, sandbox: boolean)
     });
   }
   if (given.jwks !== undefined) checkJwks(result.jwks);
-  if (given.jwksUri !== undefined) checkJwksUri(result.jwksUri);
+  if (given.jwksUri !== undefined) checkJwksUri(result.jwksUri, sandbox);
   checkKeySource(result);
 }

@@ -8,7 +8,7 @@ import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import Provider, { type ClientMetadata, type Configuration, errors } from 'oidc-provider';
 import { API_SCOPES, APP_SCOPES, type ClientRecord } from '../developers/index.ts';
-import { type Config, deriveKey, digest, equalDigests } from '../platform/index.ts';
+import { type Config, deriveKey, digest, equalDigests, resolveTarget } from '../platform/index.ts';
 import { createDbAdapter } from './adapter.ts';
 import type { IdentityDeps } from './deps.ts';
 import type { JwtLookup } from './jwt-lookup.ts';
@@ -66,6 +66,16 @@ export function createProvider(options: ProviderOptions): Provider {
   const ttl = config.accessTokenTtl;
 
   const configuration: Configuration = {
+    // An app's jwks_uri is fetched from where the app said: outside sandbox mode its host must
+    // resolve to addresses the platform may reach (the outbound policy), checked before connecting,
+    // so a developer cannot make the token endpoint knock on internal addresses. oidc-provider's own
+    // dispatcher then refuses non-public addresses at connection time as well.
+    fetch: async (url, init) => {
+      if (!config.sandbox) {
+        await resolveTarget(url instanceof Request ? url.url : String(url), { sandbox: false });
+      }
+      return globalThis.fetch(url, init);
+    },
     adapter: (model: string) => {
       if (model === 'RefreshToken') {
         // A refresh token never outlives its consent: once the consent is no longer authorised

@@ -35,6 +35,7 @@ export {
 } from './http/schemas.ts';
 export { type IdPrefix, isId, newId } from './ids.ts';
 export * from './money/index.ts';
+export * from './outbound/index.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { openServices, type PlatformServices } from './services.ts';
 export * from './store/index.ts';

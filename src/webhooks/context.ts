@@ -4,9 +4,9 @@
  * clock, the delivery policy (production defaults, shortened by tests) and a logger.
  */
 import type { Kysely } from 'kysely';
+import type { Lookup } from '../platform/index.ts';
 import { type Config, type Database, deriveKey, EVENTS_SCHEMA, type EventTables } from '../platform/index.ts';
 import * as defaults from './defaults.ts';
-import type { Lookup } from './resolve-target.ts';
 import { SCHEMA, type WebhookTables } from './tables.ts';
 
 /** Delivery policy knobs; every one defaults to the production value in defaults.ts. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import type { Lookup } from '../platform/index.ts';
 import { type CloudEvent, eventsMigrations, InProcessBus, newId } from '../platform/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { TestReceiver } from '../test-support/receiver.ts';
@@ -8,7 +9,6 @@ import { claimDue } from './claim.ts';
 import { createWebhooksContext, type WebhookTuning } from './context.ts';
 import { type Attempt, createWebhookService, type WebhookService, webhooksMigrations } from './index.ts';
 import { pendingMessage } from './mappers.ts';
-import type { Lookup } from './resolve-target.ts';
 import type { WebhookTables } from './tables.ts';
 
 const KEY = Buffer.alloc(32, 7);

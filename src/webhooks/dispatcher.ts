@@ -7,13 +7,13 @@
  * and waits for them.
  */
 import { randomUUID } from 'node:crypto';
+import { resolveTarget, TargetRefused } from '../platform/index.ts';
 import { type ClaimedMessage, claimDue, releaseClaim } from './claim.ts';
 import type { WebhooksContext } from './context.ts';
 import { PRUNE_INTERVAL_MS } from './defaults.ts';
 import { liveSecrets } from './endpoints.ts';
 import { prune } from './prune.ts';
 import { Recorder } from './recorder.ts';
-import { resolveTarget, TargetRefused } from './resolve-target.ts';
 import { type Agents, type AttemptOutcome, newAgents, sendAttempt } from './send.ts';
 import { signatureHeaders } from './signing.ts';
 import type { EndpointsTable } from './tables.ts';

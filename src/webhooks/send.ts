@@ -8,8 +8,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
+import type { Target } from '../platform/index.ts';
 import { RESPONSE_SNIPPET_BYTES } from './defaults.ts';
-import type { Target } from './resolve-target.ts';
 
 export interface AttemptOutcome {
   /** Null when no answer came (refused, unreachable, timed out). */
