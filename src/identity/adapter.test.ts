@@ -20,6 +20,30 @@ eachBackend('oidc-provider storage adapter', [identityMigrations], (ctx) => {
     assert.equal(await codes.find('c1'), undefined);
   });
 
+  test('a single-use object is consumed once: the second consume is refused, its grant revoked', async () => {
+    const codes = createDbAdapter(db(), 'AuthorizationCode');
+    const tokens = createDbAdapter(db(), 'RefreshToken');
+    await codes.upsert('c2', { jti: 'c2', grantId: 'g3' }, 60);
+    await tokens.upsert('r3', { jti: 'r3', grantId: 'g3' }, 600);
+    await codes.consume('c2');
+    await assert.rejects(codes.consume('c2'), (err: { error?: string }) => err.error === 'invalid_grant');
+    assert.equal(await tokens.find('r3'), undefined, 'what was issued under the grant is gone');
+
+    const pushed = createDbAdapter(db(), 'PushedAuthorizationRequest');
+    await pushed.upsert('p1', { jti: 'p1' }, 60);
+    await pushed.consume('p1');
+    await assert.rejects(
+      pushed.consume('p1'),
+      (err: { error?: string }) => err.error === 'invalid_request_uri',
+    );
+
+    // Objects that are not single-use are consumed again without complaint.
+    const sessions = createDbAdapter(db(), 'Interaction');
+    await sessions.upsert('i2', { jti: 'i2' }, 60);
+    await sessions.consume('i2');
+    await sessions.consume('i2');
+  });
+
   test('revoking a grant removes everything issued under it', async () => {
     const tokens = createDbAdapter(db(), 'RefreshToken');
     const sessions = createDbAdapter(db(), 'Interaction');

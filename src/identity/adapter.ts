@@ -116,8 +116,13 @@ export function createDbAdapter(
         .where('id', '=', id)
         .where('consumed_at', 'is', null)
         .executeTakeFirst();
+      if (numUpdatedRows !== 0n) return;
+      if (model === 'PushedAuthorizationRequest') {
+        // Two logins finishing at once on one request_uri: one of them answers (RFC 9126 §2.2).
+        throw new errors.InvalidRequestUri('request_uri is invalid, expired, or was already used');
+      }
       const label = SINGLE_USE[model];
-      if (!label || numUpdatedRows !== 0n) return;
+      if (!label) return;
       const spent = await table
         .select('grant_id')
         .where('model', '=', model)
