@@ -214,6 +214,26 @@ eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
     }
   });
 
+  test('the same approval sent several times at once is carried out once, and each is answered with it', async () => {
+    // Its own service, waiting as long as the platform's default for the request carrying it out.
+    const own = await paymentsHarness(ctx.database, { waitMs: 2000 });
+    const from = await own.openFunded(5_000_00n);
+    const { payment } = await own.payments.initiate(
+      own.access(from),
+      'approved-at-once',
+      own.request(from, payee, 700_00n),
+    );
+    assert.equal(payment.status, 'under_review');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        own.payments.review(payment.id, 'approve', 'amina').catch((err) => err),
+      ),
+    );
+    for (const answer of answers) assert.equal(answer.status, 'completed', String(answer));
+    assert.equal(await entries(payment.id), 1);
+    assert.equal((await own.bank.getBalance(from.id)).current, 5_000_00n - 700_00n);
+  });
+
   test('an expiry interrupted after it was recorded is not taken over by an operator: the sweep finishes it', async () => {
     const { payment, from } = await heldForReview('expiry-recorded');
     clock += REVIEW_EXPIRY_MS + 1;

@@ -9,6 +9,7 @@
  * the same recorded-then-carried-out steps. An operator's decision and the expiry race on the
  * recorded phase: whichever records first is carried out, the other finds the payment decided.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
 import { advance, SYSTEM } from './flow.ts';
@@ -52,6 +53,9 @@ async function recordDecision(
   return owned;
 }
 
+/** How often a decision waits on the same decision carried out by another request looks again. */
+const POLL_MS = 20;
+
 export async function review(
   ctx: PaymentsContext,
   id: string,
@@ -60,6 +64,10 @@ export async function review(
   note: string | null,
 ): Promise<Payment> {
   const target = decision === 'approve' ? 'review_approved' : 'review_rejected';
+  // The same decision being carried out by another request is waited for (as a retried payment
+  // waits for its first request), and its result answered: deciding again the same way, even at
+  // the same moment, answers the result.
+  const deadline = performance.now() + ctx.settings.waitMs;
   for (let attempt = 0; attempt < 5; attempt++) {
     const p = await loadPayment(ctx, id);
     if (!p) throw new AppError('PAYMENT_NOT_FOUND', `Payment ${id} does not exist`);
@@ -75,7 +83,12 @@ export async function review(
         );
       }
       if (!leaseExpired(ctx, p)) {
-        throw new AppError('PAYMENT_NOT_UNDER_REVIEW', `Payment ${id} is being ${decision}d`);
+        if (performance.now() >= deadline) {
+          throw new AppError('PAYMENT_NOT_UNDER_REVIEW', `Payment ${id} is being ${decision}d`);
+        }
+        await sleep(POLL_MS);
+        attempt--;
+        continue;
       }
       owned = await claim(ctx, p);
     } else if (finishedAs(p, decision)) {

@@ -298,7 +298,7 @@ export const settings = {
     'WEKEZA_IDEMPOTENCY_WAIT_MS',
     '2000',
     integer(0, 30_000),
-    'How long a retry waits for the first request with its `Idempotency-Key` to finish before answering 409.',
+    'How long a retry waits for the first request with its `Idempotency-Key` to finish before answering 409 (and an operator’s review for the same decision being carried out).',
   ),
   paymentRecoverySeconds: setting(
     'WEKEZA_PAYMENT_RECOVERY_SECONDS',
