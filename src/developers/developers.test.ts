@@ -104,12 +104,15 @@ function harness(backend: (typeof BACKENDS)[number], env: Record<string, string>
     return res.json() as AppJson;
   }
 
-  return { h, inject, auth, signUp, createApp, newApp };
+  const patchApp = (token: string, clientId: string, payload: Record<string, unknown>) =>
+    inject({ method: 'PATCH', url: `/developer/apps/${clientId}`, headers: auth(token), payload });
+
+  return { h, inject, auth, signUp, createApp, newApp, patchApp };
 }
 
 for (const backend of BACKENDS) {
   describe(`developers over HTTP, sandbox mode [${backend}]`, () => {
-    const { h, inject, auth, signUp, createApp, newApp } = harness(backend);
+    const { h, inject, auth, signUp, createApp, newApp, patchApp } = harness(backend);
 
     test('five failed log-ins lock the email, even against the right password; parallel guesses count too', async () => {
       const { email } = await signUp();
@@ -254,13 +257,7 @@ for (const backend of BACKENDS) {
     test('an update changes only the given fields, and keeps the app consistent', async () => {
       const { token } = await signUp();
       const created = await newApp(token);
-      const patch = (payload: Record<string, unknown>) =>
-        inject({
-          method: 'PATCH',
-          url: `/developer/apps/${created.client_id}`,
-          headers: auth(token),
-          payload,
-        });
+      const patch = (payload: Record<string, unknown>) => patchApp(token, created.client_id, payload);
 
       const res = await patch({
         name: 'Budget Buddy 2',
@@ -297,13 +294,7 @@ for (const backend of BACKENDS) {
     test('two edits of one app at once each keep the other one’s change', async () => {
       const { token } = await signUp();
       const created = await newApp(token);
-      const patch = (payload: Record<string, unknown>) =>
-        inject({
-          method: 'PATCH',
-          url: `/developer/apps/${created.client_id}`,
-          headers: auth(token),
-          payload,
-        });
+      const patch = (payload: Record<string, unknown>) => patchApp(token, created.client_id, payload);
       for (let round = 0; round < 10; round++) {
         assert.equal((await patch({ ip_allowlist: [] })).statusCode, 200);
         const answers = await Promise.all([
