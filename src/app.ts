@@ -315,15 +315,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.ready();
     // Payments left in flight by a crashed process are finished now and by a periodic sweep.
     pays.start();
-    // Webhook fan-out subscribes before the relay publishes anything; the dispatcher starts.
+    // Webhook fan-out subscribes (retrying while the broker is unreachable); the dispatcher starts.
     await hooks.start();
-    // Business events leave through the outbox: published to the bus after their commit.
-    relay = new OutboxRelay(services.database, services.bus, {
+    // Business events leave through the outbox: published to the bus after their commit, once
+    // fan-out listens (an event published to a bus where nothing listens yet would be lost), with
+    // their routed feed entries recorded first.
+    const outbox = new OutboxRelay(services.database, services.bus, {
       source: config.publicUrl,
       onError: (err) => app.log.error({ err }, 'outbox relay: publishing failed; retrying'),
       onPublished: (count) => eventsPublished.inc(count),
+      beforePublish: (events) => hooks.noteRouted(events),
     });
-    relay.start();
+    relay = outbox;
+    void hooks.subscribed().then(() => outbox.start());
     return app;
   } catch (err) {
     await app.close();

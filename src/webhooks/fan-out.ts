@@ -32,34 +32,59 @@ async function recipientsOf(event: CloudEvent, recipients: Recipients) {
   return { clientIds: [], routed: false };
 }
 
+/** The active apps an event goes to, and whether they were found through their consents. */
+async function activeRecipientsOf(event: CloudEvent, recipients: Recipients) {
+  const found = await recipientsOf(event, recipients);
+  const active = await Promise.all(found.clientIds.map((id) => recipients.appIsActive?.(id) ?? true));
+  return { routed: found.routed, clientIds: found.clientIds.filter((_, i) => active[i]) };
+}
+
+async function insertFeedEntries(ctx: WebhooksContext, event: CloudEvent, clientIds: readonly string[]) {
+  if (clientIds.length === 0) return;
+  const at = ctx.now().toISOString();
+  await ctx.db
+    .insertInto('feed_entries')
+    .values(
+      clientIds.map((clientId) => ({
+        client_id: clientId,
+        event_id: event.id,
+        seq: bigintOf(event.sequence),
+        event_type: event.type,
+        created_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing())
+    .execute();
+}
+
+/**
+ * Notes the routed events (`transaction.posted`) in the feeds of the apps they go to. The relay
+ * calls it before it publishes a batch, so that an entry is in place before its event can be read:
+ * an app following its feed cursor cannot have passed it already (fan-out, later, finds it there).
+ */
+export async function noteRouted(
+  ctx: WebhooksContext,
+  recipients: Recipients,
+  events: readonly CloudEvent[],
+): Promise<void> {
+  for (const event of events) {
+    if (event.clientid || event.type !== 'transaction.posted') continue;
+    const { routed, clientIds } = await activeRecipientsOf(event, recipients);
+    if (routed) await insertFeedEntries(ctx, event, clientIds);
+  }
+}
+
 /** Returns how many messages it created (0 when the event was seen before or nobody subscribed). */
 export async function fanOut(
   ctx: WebhooksContext,
   recipients: Recipients,
   event: CloudEvent,
 ): Promise<number> {
-  const found = await recipientsOf(event, recipients);
-  const { routed } = found;
-  const active = await Promise.all(found.clientIds.map((id) => recipients.appIsActive?.(id) ?? true));
-  const clientIds = found.clientIds.filter((_, i) => active[i]);
+  const { routed, clientIds } = await activeRecipientsOf(event, recipients);
   if (clientIds.length === 0) return 0;
   const now = ctx.now();
-  const at = now.toISOString();
-  if (routed) {
-    await ctx.db
-      .insertInto('feed_entries')
-      .values(
-        clientIds.map((clientId) => ({
-          client_id: clientId,
-          event_id: event.id,
-          seq: bigintOf(event.sequence),
-          event_type: event.type,
-          created_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing())
-      .execute();
-  }
+  // Usually noted by the relay already; here too for an event published without that step.
+  if (routed) await insertFeedEntries(ctx, event, clientIds);
   const endpoints = await ctx.db
     .selectFrom('endpoints')
     .select(['id', 'client_id', 'event_types'])

@@ -1,8 +1,9 @@
 /**
  * @module The event feed, the polling fallback (`GET /v1/events`): the app's own events from the
  * outbox (its `client_id`) and the `transaction.posted` events routed to it by its consents (noted at
- * fan-out), as CloudEvents in the relay's publish order (`sequence`, i.e. `published_seq`, which a
- * late commit cannot slip behind) after a cursor. An event shows once the relay has published it.
+ * the relay, before it publishes them), as CloudEvents in the relay's publish order (`sequence`,
+ * i.e. `published_seq`, which a late commit cannot slip behind) after a cursor. An event shows once
+ * the relay has published it.
  */
 import type { CloudEvent, EventType } from '../platform/index.ts';
 import { toEnvelope } from '../platform/index.ts';
@@ -34,7 +35,9 @@ export async function readFeed(ctx: WebhooksContext, clientId: string, q: FeedQu
     ctx.events
       .selectFrom('outbox')
       .selectAll()
-      .where('published_seq', 'is not', null)
+      // Marked published: the relay numbers a batch, records its routed entries, then marks it, so
+      // what shows here is a prefix of the publish order with the routed entries already in place.
+      .where('published_at', 'is not', null)
       .orderBy('published_seq')
       .limit(q.limit + 1);
 

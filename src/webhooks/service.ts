@@ -3,7 +3,7 @@
  * event feed; the developer API reads notifications; `start()` subscribes fan-out to the event bus
  * and starts the dispatcher, `stop()` ends both (the app factory calls them).
  */
-import type { Config, Database, EventBus, Subscription } from '../platform/index.ts';
+import type { CloudEvent, Config, Database, EventBus, Subscription } from '../platform/index.ts';
 import { createWebhooksContext, type WebhookLog, type WebhookTuning } from './context.ts';
 import { listAttempts, retryMessage, sendTestMessage } from './deliveries.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -15,7 +15,7 @@ import {
   rotateSecret,
   updateEndpoint,
 } from './endpoints.ts';
-import { fanOut, type Recipients } from './fan-out.ts';
+import { fanOut, noteRouted, type Recipients } from './fan-out.ts';
 import { type FeedPage, type FeedQuery, readFeed } from './feed.ts';
 import { listNotifications } from './notifications.ts';
 import type {
@@ -49,6 +49,13 @@ export interface WebhookService {
   /** Sends a `webhook.test` event to the endpoint. */
   sendTest(clientId: string, endpointId: string): Promise<Message>;
   feed(clientId: string, query: FeedQuery): Promise<FeedPage>;
+  /** Notes routed events in the apps' feeds before they are published (the outbox relay's step). */
+  noteRouted(events: readonly CloudEvent[]): Promise<void>;
+  /**
+   * Settles once fan-out is subscribed to the bus (at once when `start` left fan-out out): the
+   * relay publishes only after, so that no event goes to a bus where nothing listens yet.
+   */
+  subscribed(): Promise<void>;
   notifications(
     clientIds: readonly string[],
     page: { limit: number; before?: string | undefined },
@@ -79,6 +86,10 @@ export function createWebhookService(deps: WebhookDeps): WebhookService {
     (clientId) => deps.recipients.appIsActive?.(clientId) ?? Promise.resolve(true),
   );
   let subscription: Subscription | undefined;
+  let markSubscribed: () => void = () => {};
+  const subscribedOnce = new Promise<void>((resolve) => {
+    markSubscribed = resolve;
+  });
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
 
@@ -89,6 +100,7 @@ export function createWebhookService(deps: WebhookDeps): WebhookService {
       subscription = await deps.bus.subscribe('webhooks', '#', async (event) => {
         if ((await fanOut(ctx, deps.recipients, event)) > 0) dispatcher.wake();
       });
+      markSubscribed();
     } catch (err) {
       deps.log.error({ err }, `webhooks: subscribing to the event bus failed; retrying in ${backoff} ms`);
       retry = setTimeout(() => void subscribe(Math.min(backoff * 2, 30_000)), backoff);
@@ -111,10 +123,13 @@ export function createWebhookService(deps: WebhookDeps): WebhookService {
     retry: (clientId, id) => waking(retryMessage(ctx, clientId, id)),
     sendTest: (clientId, endpointId) => waking(sendTestMessage(ctx, clientId, endpointId)),
     feed: (clientId, query) => readFeed(ctx, clientId, query),
+    noteRouted: (events) => noteRouted(ctx, deps.recipients, events),
+    subscribed: () => subscribedOnce,
     notifications: (clientIds, page) => listNotifications(ctx, clientIds, page),
     async start({ fanOut: withFanOut = true, dispatch = true } = {}) {
       stopped = false;
       if (withFanOut) await subscribe();
+      else markSubscribed();
       if (dispatch) dispatcher.start();
     },
     async stop() {

@@ -100,6 +100,78 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
     }
   });
 
+  test('a batch published again after a failure keeps its sequences, and is marked only once published', async () => {
+    const bus = new InProcessBus();
+    let failures = 1;
+    const attempts: string[][] = [];
+    const noted: string[][] = [];
+    const tag = randomUUID();
+    // On PostgreSQL an event that was appended earlier commits between the two attempts (a lower
+    // outbox seq than the batch's): it must not take over the batch's sequences.
+    let commitLate: () => void = () => {};
+    const late =
+      ctx.backend === 'postgres'
+        ? outbox()
+            .transaction()
+            .execute(async (trx) => {
+              await appendEvents(trx, [{ ...event('pay_seq', 9), data: { n: 9, tag } }]);
+              await new Promise<void>((r) => {
+                commitLate = r;
+              });
+            })
+        : Promise.resolve();
+    await bus.subscribe('sequences', '#', async (e) => {
+      if (e.data.tag !== tag || e.data.n === 9) return;
+      if (e.data.n === 0) attempts.push([]);
+      attempts.at(-1)!.push(`${e.data.n}@${e.sequence}`);
+      if (e.data.n === 1 && failures-- > 0) {
+        commitLate();
+        await late;
+        throw new Error('confirm lost');
+      }
+    });
+    const relay = new OutboxRelay(ctx.database, bus, {
+      source: 'x',
+      onError: () => {},
+      beforePublish: async (events) => {
+        const mine = events.filter((e) => e.data.tag === tag && e.data.n !== 9);
+        if (mine.length > 0) noted.push(mine.map((e) => `${e.data.n}@${e.sequence}`));
+      },
+    });
+    await outbox()
+      .transaction()
+      .execute((trx) =>
+        appendEvents(
+          trx,
+          [0, 1].map((n) => ({ ...event('pay_seq', n), data: { n, tag } })),
+        ),
+      );
+    relay.start();
+    try {
+      await until(() => attempts.length === 2 && attempts[1]!.length === 2);
+      assert.deepEqual(attempts[1], attempts[0], 'the same sequences the second time');
+      assert.deepEqual(noted, attempts, 'noted before each publish, with the sequences published');
+      const rows = await outbox()
+        .selectFrom('outbox')
+        .select(['published_seq', 'published_at'])
+        .where('aggregate', '=', 'pay_seq')
+        .where(
+          'published_seq',
+          'in',
+          attempts[0]!.map((a) => Number(a.slice(a.indexOf('@') + 1))),
+        )
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => `@${Number(r.published_seq)}`),
+        attempts[0]!.map((a) => a.slice(a.indexOf('@'))),
+      );
+      assert.ok(rows.every((r) => r.published_at !== null));
+    } finally {
+      await relay.stop();
+    }
+  });
+
   if (ctx.backend === 'postgres') {
     test('of two relays only one publishes at a time: no event twice, none lost', async () => {
       const bus = new InProcessBus();

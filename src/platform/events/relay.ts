@@ -1,7 +1,11 @@
 /**
- * @module The outbox relay: publishes unpublished outbox rows to the event bus in `seq` order, then
- * marks them published with their `published_seq`. At least once: a crash between publishing and
- * marking publishes those rows again (same event ids) after restart. One relay works at a time: on
+ * @module The outbox relay: gives unpublished outbox rows their `published_seq` in `seq` order (kept
+ * from then on: a batch published again after a failure carries the same sequences), lets
+ * `beforePublish` record what must exist before the events can be read (the event feed's routed
+ * entries), publishes them to the event bus, then marks them published. Readers of the outbox see
+ * a row once it is marked, so what they see is always a prefix of the `published_seq` order. At
+ * least once: a crash between publishing and marking publishes those rows again (same event ids,
+ * same sequences) after restart. One relay works at a time: on
  * PostgreSQL the process holding an advisory lock (the others stand by and take over when it goes);
  * on SQLite there is one process. Events of one aggregate keep their order because their writers
  * lock the aggregate's row before appending.
@@ -21,6 +25,11 @@ export interface RelayOptions {
   readonly onError: (err: unknown) => void;
   /** Called with the number of events published by each batch (metrics). */
   readonly onPublished?: (count: number) => void;
+  /**
+   * Runs before each batch is published and marked (again when the batch is retried): what readers
+   * of the outbox need beside an event is recorded before they can see it. A failure retries the batch.
+   */
+  readonly beforePublish?: (events: readonly CloudEvent[]) => Promise<void>;
 }
 
 /** `hashtext('wekeza.outbox.relay')`-style constant: the advisory lock the active relay holds. */
@@ -47,7 +56,8 @@ export function toEnvelope(row: Row, source: string, publishedSeq: number): Clou
 export class OutboxRelay {
   readonly #database: Database;
   readonly #bus: EventBus;
-  readonly #opts: Required<Omit<RelayOptions, 'onPublished'>> & Pick<RelayOptions, 'onPublished'>;
+  readonly #opts: Required<Omit<RelayOptions, 'onPublished' | 'beforePublish'>> &
+    Pick<RelayOptions, 'onPublished' | 'beforePublish'>;
   #stopping = false;
   #running: Promise<void> | undefined;
   #wake: (() => void) | undefined;
@@ -120,10 +130,13 @@ export class OutboxRelay {
       .executeTakeFirst();
     let next = Number(last?.last ?? 0) + 1;
     while (!this.#stopping) {
+      // Rows a failed attempt already numbered come first, in their order; then new rows.
       const rows = await db
         .selectFrom('outbox')
         .selectAll()
         .where('published_at', 'is', null)
+        .orderBy(sql`published_seq is null`)
+        .orderBy('published_seq')
         .orderBy('seq')
         .limit(this.#opts.batchSize)
         .execute();
@@ -131,25 +144,41 @@ export class OutboxRelay {
         await this.#sleep(this.#opts.idleMs);
         continue;
       }
-      const envelopes = rows.map((r, i) => toEnvelope(r, this.#opts.source, next + i));
+      const fresh = rows.filter((r) => r.published_seq === null);
+      if (fresh.length > 0) {
+        await db
+          .updateTable('outbox')
+          .set((eb) => {
+            // One statement for the new rows: published_seq = CASE seq WHEN … THEN next + i … END.
+            let order = eb.case().when('seq', '=', fresh[0]!.seq).then(next);
+            for (const [i, r] of fresh.entries())
+              if (i > 0) order = order.when('seq', '=', r.seq).then(next + i);
+            return { published_seq: order.end() };
+          })
+          .where(
+            'seq',
+            'in',
+            fresh.map((r) => r.seq),
+          )
+          .execute();
+      }
+      const numbered = rows.map((r) => {
+        if (r.published_seq !== null) return r;
+        return { ...r, published_seq: next + fresh.indexOf(r) };
+      });
+      next += fresh.length;
+      const envelopes = numbered.map((r) => toEnvelope(r, this.#opts.source, Number(r.published_seq)));
+      await this.#opts.beforePublish?.(envelopes);
       await this.#bus.publish(envelopes);
-      const publishedAt = new Date().toISOString();
       await db
         .updateTable('outbox')
-        .set((eb) => {
-          // One statement for the batch: published_seq = CASE seq WHEN … THEN next + i … END.
-          let order = eb.case().when('seq', '=', rows[0]!.seq).then(next);
-          for (const [i, r] of rows.entries())
-            if (i > 0) order = order.when('seq', '=', r.seq).then(next + i);
-          return { published_at: publishedAt, published_seq: order.end() };
-        })
+        .set({ published_at: new Date().toISOString() })
         .where(
           'seq',
           'in',
           rows.map((r) => r.seq),
         )
         .execute();
-      next += rows.length;
       this.#opts.onPublished?.(rows.length);
     }
   }
