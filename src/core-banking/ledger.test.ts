@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { eventsMigrations } from '../platform/events/index.ts';
 import { eachBackend } from '../test-support/backends.ts';
 import { type CoreBanking, coreBankingMigrations, createCoreBanking } from './index.ts';
+import { MAX_BALANCE_MINOR } from './ledger/post-entry.ts';
 
 const code = (c: string) => (err: unknown) => {
   assert.equal((err as { code?: string }).code, c, `expected ${c}, got ${String(err)}`);
@@ -378,5 +379,38 @@ eachBackend('ledger', [eventsMigrations, coreBankingMigrations], (ctx) => {
     assert.equal((await bank.authenticateCustomer('alice', 'pw-alice-1'))?.username, 'alice');
     assert.equal(await bank.authenticateCustomer('alice', 'wrong'), null);
     assert.equal(await bank.authenticateCustomer('nobody', 'pw-alice-1'), null);
+  });
+  test('no posting takes a balance past the ledger’s limit: refused, nothing changed', async () => {
+    const b = await bank.getAccount(bob);
+    const near = (
+      await bank.openAccount({
+        customerId: b.customerId!,
+        type: 'current',
+        currency: 'KES',
+        nickname: 'Near the limit',
+      })
+    ).id;
+    const balances = ctx.database.schema<{ balances: { account_id: string; current: bigint } }>(
+      'core_banking',
+    );
+    // Stands for a long history of deposits (set directly: thousands of the largest postings).
+    const start = MAX_BALANCE_MINOR - 50n;
+    await balances.updateTable('balances').set({ current: start }).where('account_id', '=', near).execute();
+    try {
+      await assert.rejects(
+        bank.postTransfer({
+          reference: 'past-the-limit',
+          debitAccountId: settlement,
+          creditAccountId: near,
+          amount: 100n,
+          currency: 'KES',
+          description: 'Deposit',
+        }),
+        (err: { code?: string }) => err.code === 'BALANCE_LIMIT',
+      );
+      assert.equal((await bank.getBalance(near)).current, start);
+    } finally {
+      await balances.updateTable('balances').set({ current: 0n }).where('account_id', '=', near).execute();
+    }
   });
 });

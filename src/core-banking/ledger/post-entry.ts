@@ -10,6 +10,12 @@ import type { Entry, EntryInput, Posting } from '../types.ts';
 import { lockBalances } from './lock-balances.ts';
 import { toEntry, toPosting } from './mappers.ts';
 
+/**
+ * The largest balance, either way, an account may reach: well inside the 64-bit columns, so that no
+ * series of postings (each at most MAX_AMOUNT_MINOR) can overflow one.
+ */
+export const MAX_BALANCE_MINOR = 999_999_999_999_999_999n;
+
 export const MAX_REFERENCE_LENGTH = 200;
 
 /** The error for a reference that an earlier, different request already used. */
@@ -140,6 +146,12 @@ export async function postEntryInTx(
     const release = options.releaseHeld?.accountId === accountId ? options.releaseHeld.amount : 0n;
     if (account.status !== 'open') {
       throw new AppError('ACCOUNT_NOT_OPEN', `Account ${accountId} is ${account.status}`);
+    }
+    const after = account.current + delta;
+    if (after > MAX_BALANCE_MINOR || after < -MAX_BALANCE_MINOR) {
+      throw new AppError('BALANCE_LIMIT', `Account ${accountId} would hold more than the ledger can`, {
+        extra: { account_id: accountId },
+      });
     }
     const held = account.held - release;
     if (

@@ -57,6 +57,7 @@ export const catalogue = Object.freeze({
   CURRENCY_MISMATCH: entry('unprocessable', 'The currency does not match the account'),
   UNBALANCED_ENTRY: entry('unprocessable', 'The postings of an entry must sum to zero per currency'),
   INSUFFICIENT_FUNDS: entry('unprocessable', 'Insufficient funds'),
+  BALANCE_LIMIT: entry('unprocessable', 'The account would hold more than the ledger allows'),
   SAME_ACCOUNT: entry('unprocessable', 'Debit and credit accounts must differ'),
   REFERENCE_REUSED: entry('conflict', 'The reference was already used for a different request'),
   HOLD_NOT_ACTIVE: entry('conflict', 'The hold is no longer active'),
