@@ -83,5 +83,16 @@ for (const [name, make] of [
       assert.equal(third.hours[10], 1);
       assert.equal(third.hours[11], 0, 'not counting itself');
     });
+    if (name === 'redis') {
+      test('a window sum past 64 bits stays at the largest instead of failing the payment', async () => {
+        await observe({ at: T0 });
+        const key = `wekeza:risk:w:acct:${run}:60`;
+        const fields = Object.keys(await redis.hgetall(key)).filter((f) => f.endsWith('s'));
+        assert.ok(fields.length > 0);
+        for (const f of fields) await redis.hset(key, f, '9223372036854775000');
+        const seen = await observe({ at: T0 + 1000, amount: 999_999_999_999_999n });
+        assert.ok(seen.windows[0]!.sum >= 9_223_372_036_854_775_000n);
+      });
+    }
   });
 }

@@ -24,7 +24,11 @@ for i = 1, w do
   local cur = math.floor(now / size)
   if ARGV[base + 2] == '1' then
     redis.call('HINCRBY', key, cur .. 'c', 1)
-    redis.call('HINCRBY', key, cur .. 's', ARGV[base + 3])
+    -- A sum past 64 bits (thousands of the largest amounts) stays at the largest, not an error.
+    local added = redis.pcall('HINCRBY', key, cur .. 's', ARGV[base + 3])
+    if type(added) == 'table' and added.err then
+      redis.call('HSET', key, cur .. 's', '9223372036854775807')
+    end
     local stale = {}
     for b = cur - 2 * n, cur - n do
       stale[#stale + 1] = b .. 'c'
