@@ -33,3 +33,23 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Runs a browser test's body; should Chromium itself exit during it (seen once in many full runs,
+ * cause unknown, and no failure of the pages under test), relaunches it and runs the body once more,
+ * with the attempt number so that it can pick fresh names. Any failure while Chromium is alive, or
+ * a second exit, fails the test.
+ */
+export async function survivingBrowserExit(
+  browser: { get(): Browser; set(relaunched: Browser): void },
+  body: (attempt: number) => Promise<void>,
+): Promise<void> {
+  try {
+    await body(1);
+  } catch (err) {
+    if (browser.get().isConnected()) throw err;
+    process.stderr.write(`Chromium exited during the test (${String(err)}); relaunched, running it again\n`);
+    browser.set(await launchChromium());
+    await body(2);
+  }
+}
