@@ -43,7 +43,12 @@ describe('the OAuth login and consent pages in a real browser [sqlite]', { skip 
     await t?.close();
   });
 
-  const chromiumHandle = { get: () => browser, set: (b: Browser) => void (browser = b) };
+  const chromiumHandle = {
+    get: () => browser,
+    set: (b: Browser) => {
+      browser = b;
+    },
+  };
 
   test('a customer logs in, ticks an account and allows; the app gets a token bound to the consent', () =>
     survivingBrowserExit(chromiumHandle, async () => {

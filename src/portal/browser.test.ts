@@ -79,7 +79,12 @@ describe('the developer portal and the consent centre in a real browser [sqlite]
     await t?.close();
   });
 
-  const chromiumHandle = { get: () => browser, set: (b: Browser) => void (browser = b) };
+  const chromiumHandle = {
+    get: () => browser,
+    set: (b: Browser) => {
+      browser = b;
+    },
+  };
 
   test('a developer signs up, creates an app, rotates its secret, adds a webhook and sees a test delivery', () =>
     survivingBrowserExit(chromiumHandle, async (attempt) => {
