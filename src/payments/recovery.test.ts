@@ -215,8 +215,8 @@ eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
   });
 
   test('the same approval sent several times at once is carried out once, and each is answered with it', async () => {
-    // Its own service, waiting as long as the platform's default for the request carrying it out.
-    const own = await paymentsHarness(ctx.database, { waitMs: 2000 });
+    // Its own service, waiting long enough for the request carrying it out even on a loaded machine.
+    const own = await paymentsHarness(ctx.database, { waitMs: 15_000 });
     const from = await own.openFunded(5_000_00n);
     const { payment } = await own.payments.initiate(
       own.access(from),
