@@ -351,6 +351,34 @@ for (const backend of BACKENDS) {
       assert.equal(userinfo.email, undefined, 'only the claims of the granted scopes');
     });
 
+    test('an authorisation asking for more than its consent allows is refused, and the consent stays undecided', async () => {
+      const consentId = await newConsent(['accounts.read']);
+      const verifier = oidc.randomPKCECodeVerifier();
+      const customers = await json('/sandbox/customers');
+      const wanjiku = (customers.body.data as { username: string; accounts: { id: string }[] }[]).find(
+        (c) => c.username === 'wanjiku',
+      )!;
+      const res = await fetch(`${t.url}/sandbox/authorize`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client_id: config.clientMetadata().client_id,
+          redirect_uri: REDIRECT_URI,
+          scope: 'openid accounts.read transactions.read',
+          state: 's',
+          code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+          consent_id: consentId,
+          username: 'wanjiku',
+          account_ids: [wanjiku.accounts[0]!.id],
+        }),
+      });
+      const body = (await res.json()) as { code?: string; detail?: string };
+      assert.equal(res.status, 422);
+      assert.match(String(body.detail), /more than this consent allows \(transactions\.read\)/);
+      const consent = await json(`/v1/consents/${consentId}`, { token: appToken });
+      assert.equal(consent.body.status, 'awaiting_authorization', 'nothing was decided');
+    });
+
     test('a consent can be authorised only once', async () => {
       const consentId = await newConsent();
       const browser = new TestBrowser();

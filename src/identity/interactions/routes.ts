@@ -112,6 +112,17 @@ export async function interactionRoutes(app: FastifyInstance, opts: InteractionO
           problem: 'This consent can no longer be authorised. Go back to the app and start again.',
         };
       }
+      // An authorisation asking for account access the consent does not give would be authorised
+      // and then asked again for the rest (and refused): refused before anything is decided.
+      const beyond = String(details.params.scope ?? '')
+        .split(' ')
+        .filter((s) => s && !OIDC_SCOPES.includes(s) && !consent.scopes.includes(s as never));
+      if (beyond.length > 0) {
+        return {
+          consent: null,
+          problem: `The app asked for more than this consent allows (${beyond.join(', ')}). Go back to the app and start again.`,
+        };
+      }
       return { consent };
     } catch {
       return { consent: null, problem: 'The app asked for a consent that does not exist.' };
