@@ -154,11 +154,14 @@ for (const backend of BACKENDS) {
       assert.match(confirm.page, /cannot be undone/);
       const deleted = await user.submit(`/portal/apps/${clientId}/delete`, {});
       assert.equal(deleted.status, 303);
-      assert.equal(deleted.headers.get('location'), '/portal/apps?deleted=Short%20Lived');
+      assert.equal(deleted.headers.get('location'), `/portal/apps?deleted=${clientId}`);
       assert.match(
-        (await user.get('/portal/apps?deleted=Short%20Lived')).page,
-        /The app Short Lived was deleted/,
+        (await user.get(`/portal/apps?deleted=${clientId}`)).page,
+        new RegExp(`The app ${clientId} was deleted`),
       );
+      // A link cannot make the portal's notice say something of its own.
+      const planted = (await user.get('/portal/apps?deleted=SECURITY%20ALERT%20call%20us')).page;
+      assert.doesNotMatch(planted, /SECURITY ALERT/);
       assert.equal((await user.get(`/portal/apps/${clientId}`)).status, 404);
       assert.notEqual((await appToken(clientId, clientSecret)).status, 200);
     });

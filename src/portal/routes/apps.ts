@@ -35,6 +35,7 @@ const inputOf = (v: AppFormValues) => ({
   ipAllowlist: v.ipAllowlist,
 });
 
+const CLIENT_ID = /^app_[0-9A-HJKMNP-TV-Z]{26}$/;
 export function appRoutes(app: FastifyInstance, ctx: PortalContext): void {
   const { developers } = ctx.opts;
   const crumbsOf = (a: App) =>
@@ -79,10 +80,12 @@ export function appRoutes(app: FastifyInstance, ctx: PortalContext): void {
     '/portal/apps',
     signedIn(ctx, async (request, reply, session) => {
       const apps = await developers.listApps(session.developer.id);
+      // Only an app id from the query string reaches the notice: a link cannot make the portal say
+      // a sentence of someone else's choosing.
       const deleted = query(request, 'deleted');
       const message = query(request, 'welcome')
         ? `Welcome, ${session.developer.name}. Create your first app to get credentials.`
-        : deleted
+        : deleted && CLIENT_ID.test(deleted)
           ? `The app ${deleted} was deleted.`
           : undefined;
       return ctx.send(reply, 200, appsPage(chromeOf(session), apps, message));
@@ -213,7 +216,7 @@ export function appRoutes(app: FastifyInstance, ctx: PortalContext): void {
     signedIn(ctx, async (request, reply, session) => {
       const a = await ownApp(ctx, session, param(request, 'client_id'));
       await developers.deleteApp(session.developer.id, a.clientId);
-      return reply.redirect(`/portal/apps?deleted=${encodeURIComponent(a.name)}`, 303);
+      return reply.redirect(`/portal/apps?deleted=${a.clientId}`, 303);
     }),
   );
 }

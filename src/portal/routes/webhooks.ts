@@ -23,6 +23,7 @@ import { chromeOf, ownApp, param, query, signedIn } from './guard.ts';
 const LABELS = { url: 'URL', event_types: 'Event types', description: 'Description', status: 'Status' };
 const PAGE = 20;
 const DELIVERY_ID = /^wdl_[0-9A-HJKMNP-TV-Z]{26}$/;
+const MESSAGE_ID = /^msg_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 const valuesOf = (body: unknown): EndpointFormValues => ({
   url: text(body, 'url', 2100),
@@ -132,8 +133,11 @@ export function webhookRoutes(app: FastifyInstance, ctx: PortalContext): void {
         limit: PAGE,
         before: before && DELIVERY_ID.test(before) ? before : undefined,
       });
-      const sent = query(request, 'sent');
-      const retried = query(request, 'retried');
+      // Only ids from the query string reach the notice (a link cannot put its own words there).
+      const sent = MESSAGE_ID.test(query(request, 'sent') ?? '') ? query(request, 'sent') : undefined;
+      const retried = /^(wdl|msg)_[0-9A-HJKMNP-TV-Z]{26}$/.test(query(request, 'retried') ?? '')
+        ? query(request, 'retried')
+        : undefined;
       const message = sent
         ? `A test event is on its way (message ${sent}). Its delivery appears below within seconds.`
         : retried
