@@ -228,6 +228,9 @@ for (const backend of BACKENDS) {
       assert.equal(page.statusCode, 200);
       assert.match(String(page.headers['content-type']), /text\/html/);
       assert.match(page.body, /openapi\.json/);
+      // Its request client takes tokens: no other site may frame it.
+      assert.equal(page.headers['x-frame-options'], 'DENY');
+      assert.match(String(page.headers['content-security-policy']), /frame-ancestors 'none'/);
       const scripts = [...page.body.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
       assert.ok(scripts.length > 0);
       for (const src of scripts) {

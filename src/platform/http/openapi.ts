@@ -105,15 +105,23 @@ async function openApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(apiReference, {
-    routePrefix: '/docs',
-    logLevel: 'warn',
-    configuration: {
-      url: '/openapi.json',
-      pageTitle: 'Wekeza Open Banking API reference',
-      withDefaultFonts: false,
-      hideClientButton: false,
-    },
+  // The reference's request client takes tokens: no other site may frame it (clickjacking).
+  await app.register(async (docs) => {
+    docs.addHook('onSend', (_request, reply, payload, done) => {
+      reply.header('content-security-policy', "frame-ancestors 'none'");
+      reply.header('x-frame-options', 'DENY');
+      done(null, payload);
+    });
+    await docs.register(apiReference, {
+      routePrefix: '/docs',
+      logLevel: 'warn',
+      configuration: {
+        url: '/openapi.json',
+        pageTitle: 'Wekeza Open Banking API reference',
+        withDefaultFonts: false,
+        hideClientButton: false,
+      },
+    });
   });
 }
 
