@@ -1,8 +1,9 @@
 /**
  * @module The event bus on RabbitMQ: a durable topic exchange `wekeza.events` (routing key = event
  * type), persistent messages published on a confirm channel (publish resolves once the broker has
- * them), and durable subscriptions: queue `wekeza.<name>` bound by topic pattern, manual acks, and a
- * dead-letter queue `wekeza.<name>.dlq` for events its handler refuses. After a lost connection the
+ * them), and durable subscriptions: queue `wekeza.<name>` bound by topic pattern, manual acks, a
+ * handler tried again three times over about six seconds while it fails, and a dead-letter queue
+ * `wekeza.<name>.dlq` for events it still refuses. After a lost connection the
  * publisher reconnects on the next publish (the relay retries with back-off) and subscriptions
  * resubscribe with back-off.
  */
@@ -13,6 +14,30 @@ import type { CloudEvent } from './envelope.ts';
 
 export const EXCHANGE = 'wekeza.events';
 export const DEAD_LETTER_EXCHANGE = 'wekeza.events.dead';
+
+/** Waits between a handler's attempts at one event: a brief database or network fault passes. */
+const HANDLER_RETRY_MS = [100, 1000, 5000];
+
+/**
+ * Runs the handler, and again after each of the waits while it throws (handlers are idempotent), so
+ * that a passing fault does not send the event to the dead-letter queue; rejects after the last.
+ */
+async function handledWithRetries(
+  handler: EventHandler,
+  event: CloudEvent,
+  onError: (err: unknown) => void,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await handler(event);
+    } catch (err) {
+      onError(err);
+      const wait = HANDLER_RETRY_MS[attempt];
+      if (wait === undefined) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
 
 export class RabbitBus implements EventBus {
   readonly kind = 'rabbitmq';
@@ -103,11 +128,10 @@ export class RabbitBus implements EventBus {
             settleOn();
           } catch {}
         };
-        handler(event).then(
+        handledWithRetries(handler, event, (err) => this.#onError(err)).then(
           () => settle(() => ch.ack(msg)),
-          (err) => {
-            this.#onError(err);
-            // Refused: to the dead-letter queue, for an operator to inspect and replay.
+          () => {
+            // Refused every time: to the dead-letter queue, for an operator to inspect and replay.
             settle(() => ch.nack(msg, false, false));
           },
         );

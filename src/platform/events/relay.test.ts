@@ -245,6 +245,26 @@ describe('the event bus on RabbitMQ', () => {
     await bus.close();
   });
 
+  test('a handler that fails for a moment handles the event on a later attempt: nothing dead-lettered', async () => {
+    const bus = new RabbitBus(amqp);
+    const name = `test-${randomUUID()}`;
+    names.push(name);
+    let failures = 2;
+    const handled: string[] = [];
+    const sub = await bus.subscribe(name, 'payment.failed', async (e) => {
+      if (failures-- > 0) throw new Error('database restarting');
+      handled.push(e.id);
+    });
+    const event = envelope(8, 'payment.failed');
+    await bus.publish([event]);
+    await until(() => handled.includes(event.id));
+    const ch = await (await amqp.get()).createChannel();
+    assert.equal(await ch.get(`wekeza.${name}.dlq`, { noAck: true }), false);
+    await ch.close();
+    await sub.cancel();
+    await bus.close();
+  });
+
   test('an event its handler refuses goes to the dead-letter queue', async () => {
     const bus = new RabbitBus(amqp);
     const name = `test-${randomUUID()}`;
@@ -256,10 +276,11 @@ describe('the event bus on RabbitMQ', () => {
     await bus.publish([poison]);
     const ch = await (await amqp.get()).createChannel();
     let dead: false | { content: Buffer } = false;
+    // After the handler's retries (about 6 s).
     await until(async () => {
       dead = await ch.get(`wekeza.${name}.dlq`, { noAck: true });
       return dead !== false;
-    });
+    }, 30_000);
     assert.equal(JSON.parse((dead as unknown as { content: Buffer }).content.toString()).id, poison.id);
     await ch.close();
     await sub.cancel();
