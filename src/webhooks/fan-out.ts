@@ -1,7 +1,8 @@
 /**
  * @module Fan-out, the bus subscriber: each event goes to the apps it concerns — the event's
  * `clientid`, or for `transaction.posted` (no app of its own) the apps whose live consents cover the
- * account with `transactions.read` (those are also noted for the app's event feed). One message per
+ * account with `transactions.read` (the relay notes those in the apps' event feeds before publishing,
+ * `noteRouted`). One message per
  * subscribed enabled endpoint, at most once per (event, endpoint) however often the event is
  * published, due at once; then the dispatcher is woken.
  */
@@ -22,45 +23,22 @@ const bigintOf = (decimal: string): number | bigint => {
   return Number.isSafeInteger(n) ? n : BigInt(decimal);
 };
 
-/** The apps an event is delivered to, and whether they were found through their consents. */
-async function recipientsOf(event: CloudEvent, recipients: Recipients) {
-  if (event.clientid) return { clientIds: [event.clientid], routed: false };
+/** The active apps an event is delivered to: its own app, or those whose consents cover the account. */
+async function recipientsOf(event: CloudEvent, recipients: Recipients): Promise<string[]> {
   const accountId = event.data.account_id;
-  if (event.type === 'transaction.posted' && typeof accountId === 'string') {
-    return { clientIds: [...(await recipients.appsCoveringAccount(accountId))], routed: true };
-  }
-  return { clientIds: [], routed: false };
-}
-
-/** The active apps an event goes to, and whether they were found through their consents. */
-async function activeRecipientsOf(event: CloudEvent, recipients: Recipients) {
-  const found = await recipientsOf(event, recipients);
-  const active = await Promise.all(found.clientIds.map((id) => recipients.appIsActive?.(id) ?? true));
-  return { routed: found.routed, clientIds: found.clientIds.filter((_, i) => active[i]) };
-}
-
-async function insertFeedEntries(ctx: WebhooksContext, event: CloudEvent, clientIds: readonly string[]) {
-  if (clientIds.length === 0) return;
-  const at = ctx.now().toISOString();
-  await ctx.db
-    .insertInto('feed_entries')
-    .values(
-      clientIds.map((clientId) => ({
-        client_id: clientId,
-        event_id: event.id,
-        seq: bigintOf(event.sequence),
-        event_type: event.type,
-        created_at: at,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing())
-    .execute();
+  const found = event.clientid
+    ? [event.clientid]
+    : event.type === 'transaction.posted' && typeof accountId === 'string'
+      ? [...(await recipients.appsCoveringAccount(accountId))]
+      : [];
+  const active = await Promise.all(found.map((id) => recipients.appIsActive?.(id) ?? true));
+  return found.filter((_, i) => active[i]);
 }
 
 /**
  * Notes the routed events (`transaction.posted`) in the feeds of the apps they go to. The relay
  * calls it before it publishes a batch, so that an entry is in place before its event can be read:
- * an app following its feed cursor cannot have passed it already (fan-out, later, finds it there).
+ * an app following its feed cursor cannot have passed it already.
  */
 export async function noteRouted(
   ctx: WebhooksContext,
@@ -69,8 +47,22 @@ export async function noteRouted(
 ): Promise<void> {
   for (const event of events) {
     if (event.clientid || event.type !== 'transaction.posted') continue;
-    const { routed, clientIds } = await activeRecipientsOf(event, recipients);
-    if (routed) await insertFeedEntries(ctx, event, clientIds);
+    const clientIds = await recipientsOf(event, recipients);
+    if (clientIds.length === 0) continue;
+    const at = ctx.now().toISOString();
+    await ctx.db
+      .insertInto('feed_entries')
+      .values(
+        clientIds.map((clientId) => ({
+          client_id: clientId,
+          event_id: event.id,
+          seq: bigintOf(event.sequence),
+          event_type: event.type,
+          created_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing())
+      .execute();
   }
 }
 
@@ -80,11 +72,9 @@ export async function fanOut(
   recipients: Recipients,
   event: CloudEvent,
 ): Promise<number> {
-  const { routed, clientIds } = await activeRecipientsOf(event, recipients);
+  const clientIds = await recipientsOf(event, recipients);
   if (clientIds.length === 0) return 0;
   const now = ctx.now();
-  // Usually noted by the relay already; here too for an event published without that step.
-  if (routed) await insertFeedEntries(ctx, event, clientIds);
   const endpoints = await ctx.db
     .selectFrom('endpoints')
     .select(['id', 'client_id', 'event_types'])
