@@ -158,13 +158,6 @@ export class GatewayViews {
       return { ...found, extra: extraKeys.map(() => undefined), taken: undefined };
     }
     const [appEntry, tokenEntry, consentEntry] = cached;
-    const tokenRevoked = tokenEntry !== undefined;
-    const extra = cached.slice(3);
-    // The common case, both cached: no database, no promise.
-    if (appEntry?.value && (!consentId || consentEntry?.value)) {
-      const consent = consentId && consentEntry?.value ? this.#consents.get(consentEntry.value) : undefined;
-      return { app: this.#apps.get(appEntry.value), consent, tokenRevoked, extra, taken };
-    }
     const [app, consent] = await Promise.all([
       appEntry?.value ? this.#apps.get(appEntry.value) : this.#fillApp(clientId),
       !consentId
@@ -173,7 +166,7 @@ export class GatewayViews {
           ? this.#consents.get(consentEntry.value)
           : this.#fillConsent(consentId),
     ]);
-    return { app, consent, tokenRevoked, extra, taken };
+    return { app, consent, tokenRevoked: tokenEntry !== undefined, extra: cached.slice(3), taken };
   }
 
   /** A consent changed (revoked, expired…): its new state replaces any cached copy at once. */
