@@ -162,12 +162,12 @@ export class OutboxRelay {
           )
           .execute();
       }
-      const numbered = rows.map((r) => {
-        if (r.published_seq !== null) return r;
-        return { ...r, published_seq: next + fresh.indexOf(r) };
-      });
+      // The new rows, in order, took next, next + 1, … above.
+      let k = 0;
+      const envelopes = rows.map((r) =>
+        toEnvelope(r, this.#opts.source, Number(r.published_seq ?? next + k++)),
+      );
       next += fresh.length;
-      const envelopes = numbered.map((r) => toEnvelope(r, this.#opts.source, Number(r.published_seq)));
       await this.#opts.beforePublish?.(envelopes);
       await this.#bus.publish(envelopes);
       await db
