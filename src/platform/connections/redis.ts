@@ -10,6 +10,9 @@ export function openRedis(url: string): Redis {
     enableOfflineQueue: false,
     // Commands issued in the same tick (concurrent requests) go out in one write.
     enableAutoPipelining: true,
+    // The shared store already sends one turn's read-and-take calls as one script run (see
+    // store/redis.ts): a pipeline around that single command would only add work.
+    autoPipeliningIgnoredCommands: ['wekezaReadTake'],
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 5000),

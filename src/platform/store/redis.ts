@@ -32,27 +32,32 @@ return 1`;
 // One script call answers a whole batch of read-and-take calls, as if they had run one after the
 // other: a bucket's state carries from one call to the next inside the script.
 // KEYS: the m distinct entries to read, then the distinct buckets. ARGV[1] = m, ARGV[2] = number of
-// calls; then for each call: its number of buckets, and for each bucket: its index among the bucket
-// keys (1-based), limit and window in ms. Returns for each call { allowed, remaining_1, reset_1,
-// retry_1, … }, then the m entries (whole ms and units; a missing entry is nil).
+// calls, ARGV[3] = the calls' buckets as one comma-separated list: for each call its number of
+// buckets, and for each bucket its index among the bucket keys (1-based), limit and window in ms.
+// Returns { numbers, entry_1, …, entry_m }: numbers is one comma-separated list of, for each call,
+// allowed, remaining_1, reset_1, retry_1, … (whole ms and units); a missing entry is nil. (Packing
+// the numbers into one argument and one reply string costs the client a third of what a hundred
+// separate array items do to encode and decode.)
 const READ_TAKE = `
 local m = tonumber(ARGV[1])
 local calls = tonumber(ARGV[2])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local spec = {}
+for v in string.gmatch(ARGV[3], '[^,]+') do spec[#spec + 1] = tonumber(v) end
 local tats = {}
 local touched = {}
 local out = {}
-local a = 3
+local a = 1
 for c = 1, calls do
-  local nb = tonumber(ARGV[a])
+  local nb = spec[a]
   a = a + 1
   local plans = {}
   local allowed = 1
   for i = 1, nb do
-    local idx = tonumber(ARGV[a])
-    local limit = tonumber(ARGV[a + 1])
-    local window = tonumber(ARGV[a + 2])
+    local idx = spec[a]
+    local limit = spec[a + 1]
+    local window = spec[a + 2]
     a = a + 3
     local tat = tats[idx]
     if tat == nil then tat = tonumber(redis.call('GET', KEYS[m + idx]) or '0') end
@@ -86,11 +91,12 @@ end
 for idx in pairs(touched) do
   redis.call('SET', KEYS[m + idx], string.format('%.3f', tats[idx]), 'PX', math.max(1, math.ceil(tats[idx] - now)))
 end
+local reply = { table.concat(out, ',') }
 if m > 0 then
   local values = redis.call('MGET', unpack(KEYS, 1, m))
-  for i = 1, m do out[#out + 1] = values[i] end
+  for i = 1, m do reply[i + 1] = values[i] end
 end
-return out`;
+return reply`;
 
 /** Calls answered by one script run at most (its arguments stay far below Lua's stack limit). */
 const MAX_BATCH = 200;
@@ -179,29 +185,31 @@ export class RedisStore implements SharedStore {
     const args: (string | number)[] = [m + bucketIndex.size];
     for (const k of entryIndex.keys()) args.push(PREFIX + k);
     for (const k of bucketIndex.keys()) args.push(`${PREFIX}rl:${k}`);
-    args.push(m, batch.length);
+    const spec: number[] = [];
     for (const call of batch) {
-      args.push(call.buckets.length);
-      for (const b of call.buckets) args.push(bucketIndex.get(b.key) ?? 0, b.limit, b.windowMs);
+      spec.push(call.buckets.length);
+      for (const b of call.buckets) spec.push(bucketIndex.get(b.key) ?? 0, b.limit, b.windowMs);
     }
+    args.push(m, batch.length, spec.join(','));
     const out = await this.#redis.wekezaReadTake(...args);
-    // Redis drops trailing nils from a script's array: missing entries read as undefined.
+    const numbers = String(out[0]).split(',');
     let at = 0;
     const answers = batch.map((call) => {
-      const allowed = out[at++] === 1;
+      const allowed = numbers[at++] === '1';
       const states = call.buckets.map(() => {
         const state = {
-          remaining: Number(out[at]),
-          resetMs: Number(out[at + 1]),
-          retryAfterMs: Number(out[at + 2]),
+          remaining: Number(numbers[at]),
+          resetMs: Number(numbers[at + 1]),
+          retryAfterMs: Number(numbers[at + 2]),
         };
         at += 3;
         return state;
       });
       return { allowed, buckets: states };
     });
+    // Redis drops trailing nils from a script's array: missing entries read as undefined.
     const values = Array.from({ length: m }, (_, i) => {
-      const raw = out[at + i];
+      const raw = out[i + 1];
       return decode(typeof raw === 'string' ? raw : null);
     });
     batch.forEach((call, i) => {
