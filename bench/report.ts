@@ -51,28 +51,45 @@ export async function measure(options: autocannon.Options): Promise<Measured> {
 }
 
 export class Report {
-  readonly #rows: { name: string; m: Measured }[] = [];
+  /** Each target's measurements, in the order the targets were first added. */
+  readonly #samples = new Map<string, Measured[]>();
   readonly #settings: string;
 
   constructor(settings: { connections: number; duration: number }) {
     this.#settings = `${settings.connections} connections, ${settings.duration} s each`;
   }
 
-  /** The first row added is the baseline the others are compared with. */
+  /**
+   * The first target added is the baseline the others are compared with. A target added several
+   * times (rounds that alternate with the baseline, so that the machine's drift during the run
+   * touches every target alike) is reported by its median round.
+   */
   add(name: string, m: Measured): void {
-    this.#rows.push({ name, m });
+    const known = this.#samples.get(name);
+    if (known) known.push(m);
+    else this.#samples.set(name, [m]);
   }
 
   print(): void {
-    const base = this.#rows[0]?.m.rps ?? 0;
-    const rows = this.#rows.map(({ name, m }, i) => {
+    const medians = [...this.#samples].map(([name, samples]) => {
+      const sorted = [...samples].sort((a, b) => a.rps - b.rps);
+      const m = sorted[Math.floor((sorted.length - 1) / 2)]!;
+      const range =
+        sorted.length > 1
+          ? `${Math.round(sorted[0]!.rps).toLocaleString('en')}–${Math.round(sorted.at(-1)!.rps).toLocaleString('en')} (${sorted.length} rounds)`
+          : '—';
+      return { name, m, range };
+    });
+    const base = medians[0]?.m.rps ?? 0;
+    const rows = medians.map(({ name, m, range }, i) => {
       const share = i === 0 || base === 0 ? '—' : `${Math.round((m.rps / base) * 100)} %`;
-      return `| ${name} | ${Math.round(m.rps).toLocaleString('en')} | ${share} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} |`;
+      return `| ${name} | ${Math.round(m.rps).toLocaleString('en')} | ${share} | ${range} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} |`;
     });
     process.stdout.write(
-      `\nNode ${process.version}, ${this.#settings}, servers and load generator in separate processes\n\n` +
-        '| target | requests/s | of baseline | p50 ms | p95 ms | p99 ms | errors |\n' +
-        '| --- | --- | --- | --- | --- | --- | --- |\n' +
+      `\nNode ${process.version}, ${this.#settings}, servers and load generator in separate processes; ` +
+        "with several rounds, each row is its target's median round\n\n" +
+        '| target | requests/s | of baseline | range | p50 ms | p95 ms | p99 ms | errors |\n' +
+        '| --- | --- | --- | --- | --- | --- | --- | --- |\n' +
         `${rows.join('\n')}\n`,
     );
   }

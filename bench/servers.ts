@@ -65,6 +65,8 @@ export async function serve(
   throw new Error(`${kind} server did not start`);
 }
 
+export const BASELINE = 'bare Fastify GET /livez (baseline)';
+
 /** The bare Fastify constant route, measured first in every HTTP bench: the row the others are compared with. */
 export async function measureBaseline(
   report: Report,
@@ -72,7 +74,7 @@ export async function measureBaseline(
 ): Promise<void> {
   const bare = await serve('bare', 'sqlite::memory:');
   try {
-    report.add('bare Fastify GET /livez (baseline)', await measure({ url: `${bare.url}/livez`, ...options }));
+    report.add(BASELINE, await measure({ url: `${bare.url}/livez`, ...options }));
   } finally {
     await bare.stop();
   }
