@@ -110,6 +110,13 @@ export const clientOf = (request: FastifyRequest): string => gatewayOf(request).
 
 const httpDate = (iso: string) => new Date(iso).toUTCString();
 
+/** The last millisecond formatted: the requests of one millisecond share the text (formatting is slow). */
+let lastIso = { at: Number.NaN, text: '' };
+function isoOf(at: number): string {
+  if (at !== lastIso.at) lastIso = { at, text: new Date(at).toISOString() };
+  return lastIso.text;
+}
+
 function invalidToken(reply: FastifyReply, detail: string): AppError {
   reply.header('www-authenticate', 'Bearer error="invalid_token"');
   return new AppError('UNAUTHENTICATED', detail, { extra: { error: 'invalid_token' } });
@@ -145,6 +152,20 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
   const tierNames = new Map<string, string>();
 
   const tierOf = (name: string) => opts.tiers[name] ?? opts.tiers.standard;
+
+  /** Each token's buckets for its app's tier, by token id: the same keys every request, built once. */
+  const plans = new Map<
+    string,
+    { tier: RateTier; customerId: string | undefined; plan: ReturnType<typeof bucketsFor> }
+  >();
+  const planOf = (tier: RateTier, claims: AccessTokenClaims, customerId: string | undefined) => {
+    const known = plans.get(claims.jti);
+    if (known?.tier === tier && known.customerId === customerId) return known.plan;
+    if (plans.size > 10_000) plans.clear();
+    const plan = bucketsFor(tier, claims.clientId, customerId);
+    plans.set(claims.jti, { tier, customerId, plan });
+    return plan;
+  };
 
   /** Takes one unit from the app's (and customer's) buckets; undefined when the store failed. */
   async function count(request: FastifyRequest, tierName: string, clientId: string, customerId?: string) {
@@ -200,7 +221,7 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
     const customerId = route.token === 'customer' ? claims.sub : undefined;
     const knownTier = tierNames.get(claims.clientId);
     const tier = knownTier === undefined ? undefined : tierOf(knownTier);
-    const planned = tier && bucketsFor(tier, claims.clientId, customerId);
+    const planned = tier && planOf(tier, claims, customerId);
     const prefetch = route.prefetch?.(request.params as Record<string, unknown>) ?? [];
     const found = await views.lookup(claims.clientId, claims.consentId, claims.jti, {
       keys: prefetch,
@@ -312,7 +333,7 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
     if (context.consent && context.customerId) {
       const accountId = (request.params as { account_id?: unknown } | undefined)?.account_id;
       opts.audit.record({
-        at: new Date(now()).toISOString(),
+        at: isoOf(now()),
         request_id: request.id,
         client_id: context.clientId,
         customer_id: context.customerId,

@@ -114,6 +114,9 @@ export async function announceAppChange(
   await store.write(key.app(clientId), revision, null, ttlMs);
 }
 
+/** Tokens whose look-up keys are kept (forgotten all at once beyond). */
+const KEYS_REMEMBERED = 10_000;
+
 export class GatewayViews {
   readonly #store: SharedStore;
   readonly #load: GatewayLoaders;
@@ -121,6 +124,14 @@ export class GatewayViews {
   readonly #onStoreError: (err: unknown) => void;
   readonly #apps = new DecodedValues((text) => Object.freeze(JSON.parse(text)) as GatewayApp);
   readonly #consents = new DecodedValues((text) => Object.freeze(JSON.parse(text)) as ConsentView);
+  /**
+   * Each token's look-up keys (app, token, consent), by token id: built once, the same strings are
+   * hashed once, where building them for every request made hashing them the batch's largest cost.
+   */
+  readonly #keysOf = new Map<
+    string,
+    { clientId: string; consentId: string | undefined; keys: readonly string[] }
+  >();
 
   constructor(
     store: SharedStore,
@@ -145,7 +156,17 @@ export class GatewayViews {
     alongside: Alongside = {},
   ): Promise<Lookup> {
     const extraKeys = alongside.keys ?? [];
-    const keys = [key.app(clientId), key.token(jti), key.consent(consentId ?? '-'), ...extraKeys];
+    let own = this.#keysOf.get(jti);
+    if (own?.clientId !== clientId || own.consentId !== consentId) {
+      if (this.#keysOf.size >= KEYS_REMEMBERED) this.#keysOf.clear();
+      own = {
+        clientId,
+        consentId,
+        keys: [key.app(clientId), key.token(jti), key.consent(consentId ?? '-')],
+      };
+      this.#keysOf.set(jti, own);
+    }
+    const keys = extraKeys.length === 0 ? own.keys : [...own.keys, ...extraKeys];
     let cached: (Versioned | undefined)[];
     let taken: TakeResult | undefined;
     try {
