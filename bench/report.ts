@@ -62,7 +62,8 @@ export class Report {
   /**
    * The first target added is the baseline the others are compared with. A target added several
    * times (rounds that alternate with the baseline, so that the machine's drift during the run
-   * touches every target alike) is reported by its median round.
+   * touches every target alike) is reported by its median round, and its share of the baseline by
+   * the median of its rounds' shares, round i against the baseline's round i.
    */
   add(name: string, m: Measured): void {
     const known = this.#samples.get(name);
@@ -71,24 +72,38 @@ export class Report {
   }
 
   print(): void {
-    const medians = [...this.#samples].map(([name, samples]) => {
-      const sorted = [...samples].sort((a, b) => a.rps - b.rps);
-      const m = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    const median = <T>(values: readonly T[], by: (v: T) => number): T =>
+      [...values].sort((a, b) => by(a) - by(b))[Math.floor((values.length - 1) / 2)]!;
+    const rps = (n: number) => Math.round(n).toLocaleString('en');
+    const pct = (r: number) => `${Math.round(r * 100)} %`;
+    const all = [...this.#samples];
+    const baseline = all[0]?.[1] ?? [];
+    const rows = all.map(([name, samples], t) => {
+      const m = median(samples, (s) => s.rps);
+      const rounds = samples.length;
       const range =
-        sorted.length > 1
-          ? `${Math.round(sorted[0]!.rps).toLocaleString('en')}–${Math.round(sorted.at(-1)!.rps).toLocaleString('en')} (${sorted.length} rounds)`
+        rounds > 1
+          ? `${rps(Math.min(...samples.map((s) => s.rps)))}–${rps(Math.max(...samples.map((s) => s.rps)))}`
           : '—';
-      return { name, m, range };
+      // Round i of a target is compared with round i of the baseline, measured just before it.
+      const ratios = samples.flatMap((s, i) =>
+        baseline[i] && baseline[i].rps > 0 ? [s.rps / baseline[i].rps] : [],
+      );
+      const share =
+        t === 0 || ratios.length === 0
+          ? '—'
+          : ratios.length > 1
+            ? `${pct(median(ratios, (r) => r))} (${pct(Math.min(...ratios))}–${pct(Math.max(...ratios))})`
+            : pct(ratios[0]!);
+      return `| ${name} | ${rps(m.rps)} | ${range} | ${share} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} |`;
     });
-    const base = medians[0]?.m.rps ?? 0;
-    const rows = medians.map(({ name, m, range }, i) => {
-      const share = i === 0 || base === 0 ? '—' : `${Math.round((m.rps / base) * 100)} %`;
-      return `| ${name} | ${Math.round(m.rps).toLocaleString('en')} | ${share} | ${range} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} |`;
-    });
+    const rounds = Math.max(0, ...all.map(([, s]) => s.length));
     process.stdout.write(
-      `\nNode ${process.version}, ${this.#settings}, servers and load generator in separate processes; ` +
-        "with several rounds, each row is its target's median round\n\n" +
-        '| target | requests/s | of baseline | range | p50 ms | p95 ms | p99 ms | errors |\n' +
+      `\nNode ${process.version}, ${this.#settings}, servers and load generator in separate processes` +
+        (rounds > 1
+          ? `; ${rounds} rounds: requests/s and latency of each target's median round, its share of the baseline as the median (and range) of each round's share\n\n`
+          : '\n\n') +
+        '| target | requests/s | range | of baseline | p50 ms | p95 ms | p99 ms | errors |\n' +
         '| --- | --- | --- | --- | --- | --- | --- | --- |\n' +
         `${rows.join('\n')}\n`,
     );
