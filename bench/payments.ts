@@ -54,7 +54,12 @@ async function openPayerAccounts(
   customers: readonly { id: string }[],
   count: number,
 ): Promise<void> {
-  const database = openDatabase({ kind: 'postgres', url: databaseUrl, poolMax: 10 });
+  const database = openDatabase({
+    kind: 'postgres',
+    url: databaseUrl,
+    poolMax: 10,
+    preparedStatements: true,
+  });
   try {
     const bank = createCoreBanking(database);
     const settlement = await bank.internalAccount('settlement', 'KES');

@@ -47,7 +47,7 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
   const url = new URL(ADMIN_POSTGRES_URL);
   url.pathname = `/${name}`;
   return {
-    config: { kind: 'postgres', url: url.toString(), poolMax: 10 },
+    config: { kind: 'postgres', url: url.toString(), poolMax: 10, preparedStatements: true },
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }

@@ -23,7 +23,12 @@ test('a PostgreSQL URL selects PostgreSQL and turns the sandbox off by default',
     PUBLIC_URL: 'https://api.bank.example/',
     WEKEZA_MASTER_KEY: KEY,
   });
-  assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@db:5432/wekeza', poolMax: 10 });
+  assert.deepEqual(config.database, {
+    kind: 'postgres',
+    url: 'postgres://u@db:5432/wekeza',
+    poolMax: 10,
+    preparedStatements: true,
+  });
   assert.equal(config.sandbox, false);
   assert.equal(config.publicUrl, 'https://api.bank.example');
   assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/w', WEKEZA_SANDBOX: 'true' }).sandbox, true);

@@ -49,7 +49,13 @@ export interface Config {
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number };
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      readonly poolMax: number;
+      /** Named prepared statements (see db/postgres/prepared.ts). */
+      readonly preparedStatements: boolean;
+    };
 
 export class ConfigError extends Error {
   readonly problems: readonly string[];
@@ -85,7 +91,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const poolMax = read(settings.databasePoolMax, settings.databasePoolMax.defaultText) ?? 10;
   const database: DatabaseConfig = databaseUrl.startsWith('sqlite:')
     ? { kind: 'sqlite', path: databaseUrl.slice('sqlite:'.length) || ':memory:' }
-    : { kind: 'postgres', url: databaseUrl, poolMax };
+    : {
+        kind: 'postgres',
+        url: databaseUrl,
+        poolMax,
+        preparedStatements:
+          read(settings.databasePreparedStatements, settings.databasePreparedStatements.defaultText) ?? true,
+      };
 
   const config: { -readonly [K in keyof Config]: Config[K] } = {
     port,

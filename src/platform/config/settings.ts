@@ -190,6 +190,12 @@ export const settings = {
     '`sqlite:PATH` (embedded, `node:sqlite`; `sqlite::memory:` for a throwaway) or `postgres://…`.',
   ),
   databasePoolMax: setting('DATABASE_POOL_MAX', '10', integer(1, 500), 'PostgreSQL connection pool size.'),
+  databasePreparedStatements: setting(
+    'DATABASE_PREPARED_STATEMENTS',
+    'true',
+    boolean,
+    'PostgreSQL: send statements as named prepared statements, parsed and planned once per connection. Turn off behind a pooler that cannot keep them per client (PgBouncer in transaction mode before 1.21, or without `max_prepared_statements`).',
+  ),
   redisUrl: setting(
     'REDIS_URL',
     undefined,

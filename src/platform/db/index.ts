@@ -5,6 +5,7 @@
 import { Kysely, sql } from 'kysely';
 import type { DatabaseConfig } from '../config/index.ts';
 import { createPool, postgresColumnTypes, postgresDialect } from './postgres/dialect.ts';
+import { preparingPool } from './postgres/prepared.ts';
 import { sqliteColumnTypes, sqliteDialect, sqlitePlugins } from './sqlite/dialect.ts';
 import type { Database } from './types.ts';
 
@@ -30,7 +31,9 @@ export function openDatabase(config: DatabaseConfig): Database {
   }
   const pool = createPool(config.url, config.poolMax);
   // biome-ignore lint/suspicious/noExplicitAny: root handle, see Database.db
-  const db = new Kysely<any>({ dialect: postgresDialect(pool) });
+  const db = new Kysely<any>({
+    dialect: postgresDialect(config.preparedStatements ? preparingPool(pool) : pool),
+  });
   return {
     kind: 'postgres',
     db,

@@ -3,7 +3,7 @@
  * same JavaScript values as the SQLite driver (64-bit integers exact, timestamps as RFC 3339 UTC
  * strings, dates as `YYYY-MM-DD`).
  */
-import { type Dialect, PostgresDialect } from 'kysely';
+import { type Dialect, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import type { ColumnTypes } from '../types.ts';
 
@@ -56,7 +56,7 @@ export function createPool(url: string, max: number): pg.Pool {
   return pool;
 }
 
-export const postgresDialect = (pool: pg.Pool): Dialect => new PostgresDialect({ pool });
+export const postgresDialect = (pool: PostgresPool): Dialect => new PostgresDialect({ pool });
 
 export const postgresColumnTypes: ColumnTypes = Object.freeze({
   bigint: 'bigint',

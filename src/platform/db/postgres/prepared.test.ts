@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../../../test-support/backends.ts';
+import { openDatabase } from '../index.ts';
+import type { Database } from '../types.ts';
+
+let testDb: TestDatabase;
+const opened: Database[] = [];
+
+/** One connection, so that every statement of a test runs on the same server session. */
+function open(preparedStatements: boolean): Database {
+  if (testDb.config.kind !== 'postgres') throw new Error('expected PostgreSQL');
+  const database = openDatabase({ ...testDb.config, poolMax: 1, preparedStatements });
+  opened.push(database);
+  return database;
+}
+
+const preparedOnSession = async (database: Database) =>
+  (
+    await sql<{
+      statement: string;
+    }>`select statement from pg_prepared_statements order by prepare_time`.execute(database.db)
+  ).rows.map((r) => r.statement);
+
+before(async () => {
+  testDb = await createTestDatabase('postgres');
+});
+after(async () => {
+  for (const d of opened) await d.close();
+  await testDb.drop();
+});
+
+test('data statements are prepared once per connection and then only executed', async () => {
+  const database = open(true);
+  const { db } = database;
+  await sql`create table items (id int primary key, label text)`.execute(db);
+  for (let i = 1; i <= 3; i++) {
+    await db
+      .insertInto('items')
+      .values({ id: i, label: `item ${i}` })
+      .execute();
+  }
+  const rows = await db.selectFrom('items').selectAll().where('id', '>=', 2).orderBy('id').execute();
+  assert.deepEqual(rows, [
+    { id: 2, label: 'item 2' },
+    { id: 3, label: 'item 3' },
+  ]);
+  const prepared = await preparedOnSession(database);
+  // One prepared insert for three executions, one select; the DDL ran unnamed.
+  assert.equal(prepared.filter((s) => s.startsWith('insert into "items"')).length, 1);
+  assert.equal(prepared.filter((s) => s.startsWith('select * from "items"')).length, 1);
+  assert.equal(prepared.filter((s) => /^create/i.test(s)).length, 0);
+});
+
+test('turned off, nothing is prepared', async () => {
+  const database = open(false);
+  await sql`create table plain_items (id int primary key)`.execute(database.db);
+  await database.db.insertInto('plain_items').values({ id: 1 }).execute();
+  await database.db.selectFrom('plain_items').selectAll().execute();
+  assert.deepEqual(
+    (await preparedOnSession(database)).filter((s) => s.includes('plain_items')),
+    [],
+  );
+});
+
+test('a statement whose result columns a migration changed runs again unnamed, outside a transaction at once', async () => {
+  const database = open(true);
+  const { db } = database;
+  await sql`create table accounts_x (id int primary key, name text)`.execute(db);
+  await db.insertInto('accounts_x').values({ id: 1, name: 'a' }).execute();
+  const read = () => db.selectFrom('accounts_x').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  assert.deepEqual(await read(), { id: 1, name: 'a' });
+
+  // Another version's migration, as during a rolling deploy.
+  await sql`alter table accounts_x add column nickname text default 'n'`.execute(db);
+  assert.deepEqual(await read(), { id: 1, name: 'a', nickname: 'n' });
+  assert.deepEqual(await read(), { id: 1, name: 'a', nickname: 'n' });
+});
+
+test('inside a transaction the refusal fails that transaction; the statement then runs unnamed', async () => {
+  const database = open(true);
+  const { db } = database;
+  await sql`create table cards_x (id int primary key, pan_last4 text)`.execute(db);
+  await db.insertInto('cards_x').values({ id: 1, pan_last4: '4242' }).execute();
+  const read = (on: typeof db) =>
+    on.selectFrom('cards_x').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  await read(db);
+  await sql`alter table cards_x add column brand text default 'visa'`.execute(db);
+  await assert.rejects(
+    db.transaction().execute((trx) => read(trx)),
+    /cached plan must not change result type/,
+  );
+  assert.deepEqual(await db.transaction().execute((trx) => read(trx)), {
+    id: 1,
+    pan_last4: '4242',
+    brand: 'visa',
+  });
+});
