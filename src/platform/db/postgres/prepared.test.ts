@@ -97,3 +97,16 @@ test('inside a transaction the refusal fails that transaction; the statement the
     brand: 'visa',
   });
 });
+
+test('a statement the server session lost (a pooler reset it) runs again unnamed', async () => {
+  const database = open(true);
+  const { db } = database;
+  await sql`create table rates_x (id int primary key, bps int)`.execute(db);
+  await db.insertInto('rates_x').values({ id: 1, bps: 150 }).execute();
+  const read = () => db.selectFrom('rates_x').select('bps').where('id', '=', 1).executeTakeFirstOrThrow();
+  assert.deepEqual(await read(), { bps: 150 });
+  // What PgBouncer's server_reset_query does between clients.
+  await sql`deallocate all`.execute(db);
+  assert.deepEqual(await read(), { bps: 150 });
+  assert.deepEqual(await read(), { bps: 150 });
+});

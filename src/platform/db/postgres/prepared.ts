@@ -8,7 +8,8 @@
  *   connection's prepared statements stay bounded whatever SQL the query builder makes.
  * - A schema change can make PostgreSQL refuse a prepared statement whose result columns changed
  *   ("cached plan must not change result type", after another version's migration during a rolling
- *   deploy). That statement then runs unnamed on that connection from then on, and the failed
+ *   deploy), and a pooler that resets server sessions can lose one ("prepared statement … does not
+ *   exist"). That statement then runs unnamed on that connection from then on, and the failed
  *   execution is run again at once when it was not inside a transaction (inside one, the transaction
  *   has failed and its caller sees the error, as for any database error).
  * - Behind a pooler that cannot keep prepared statements per client (PgBouncer in transaction mode
@@ -21,6 +22,8 @@ import type pg from 'pg';
 
 /** Distinct statement texts given a name, per process (the platform uses about 200: a server session keeps each). */
 export const MAX_NAMED = 500;
+/** Distinct texts whose answer (a name or none) is remembered; beyond, texts run unnamed unremembered. */
+const MAX_REMEMBERED = 5000;
 
 const DATA_STATEMENT = /^\s*(select|insert|update|delete|with|values)\b/i;
 const BEGINS = /^\s*(begin|start\s+transaction)\b/i;
@@ -28,15 +31,18 @@ const ENDS = /^\s*(commit|rollback|end|abort)\s*(;|$|transaction|work|and)/i;
 const RESULT_TYPE_CHANGED = 'cached plan must not change result type';
 
 const names = new Map<string, string | null>();
+let named = 0;
 
 /** The statement's name, or null when it runs unnamed. */
 function nameOf(text: string): string | null {
   const known = names.get(text);
   if (known !== undefined) return known;
+  if (names.size >= MAX_REMEMBERED) return null;
   const name =
-    names.size < MAX_NAMED && DATA_STATEMENT.test(text)
+    named < MAX_NAMED && DATA_STATEMENT.test(text)
       ? `wk_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`
       : null;
+  if (name) named++;
   names.set(text, name);
   return name;
 }
@@ -47,9 +53,17 @@ interface Tracked {
   readonly stale: Set<string>;
 }
 
-const isResultTypeChange = (err: unknown) =>
-  (err as { code?: unknown } | null)?.code === '0A000' &&
-  String((err as { message?: unknown }).message).includes(RESULT_TYPE_CHANGED);
+/**
+ * PostgreSQL refused the prepared form: its result columns changed under it, or the server session
+ * no longer has it (a pooler's `DISCARD ALL` between clients, a `DEALLOCATE`).
+ */
+const isPreparedRefusal = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    code === '26000' ||
+    (code === '0A000' && String((err as { message?: unknown }).message).includes(RESULT_TYPE_CHANGED))
+  );
+};
 
 /** Makes the client send Kysely's parameterised data statements as named prepared statements. */
 function prepareOn(client: pg.PoolClient): void {
@@ -66,7 +80,7 @@ function prepareOn(client: pg.PoolClient): void {
     try {
       return await plain({ name, text, values });
     } catch (err) {
-      if (!isResultTypeChange(err)) throw err;
+      if (!isPreparedRefusal(err)) throw err;
       state.stale.add(name);
       if (state.inTransaction) throw err;
       return plain(text, values);
