@@ -156,14 +156,21 @@ async function pipeline(app: FastifyInstance, opts: PipelineOptions): Promise<vo
   /** Each token's buckets for its app's tier, by token id: the same keys every request, built once. */
   const plans = new Map<
     string,
-    { tier: RateTier; customerId: string | undefined; plan: ReturnType<typeof bucketsFor> }
+    {
+      tier: RateTier;
+      clientId: string;
+      customerId: string | undefined;
+      plan: ReturnType<typeof bucketsFor>;
+    }
   >();
   const planOf = (tier: RateTier, claims: AccessTokenClaims, customerId: string | undefined) => {
     const known = plans.get(claims.jti);
-    if (known?.tier === tier && known.customerId === customerId) return known.plan;
+    if (known?.tier === tier && known.clientId === claims.clientId && known.customerId === customerId) {
+      return known.plan;
+    }
     if (plans.size > 10_000) plans.clear();
     const plan = bucketsFor(tier, claims.clientId, customerId);
-    plans.set(claims.jti, { tier, customerId, plan });
+    plans.set(claims.jti, { tier, clientId: claims.clientId, customerId, plan });
     return plan;
   };
 

@@ -31,7 +31,7 @@ after(async () => {
   await testDb.drop();
 });
 
-test('data statements are prepared once per connection and then only executed', async () => {
+test('data statements used again are prepared once per connection and then only executed', async () => {
   const database = open(true);
   const { db } = database;
   await sql`create table items (id int primary key, label text)`.execute(db);
@@ -41,23 +41,41 @@ test('data statements are prepared once per connection and then only executed', 
       .values({ id: i, label: `item ${i}` })
       .execute();
   }
-  const rows = await db.selectFrom('items').selectAll().where('id', '>=', 2).orderBy('id').execute();
-  assert.deepEqual(rows, [
+  const page = () => db.selectFrom('items').selectAll().where('id', '>=', 2).orderBy('id').execute();
+  const expected = [
     { id: 2, label: 'item 2' },
     { id: 3, label: 'item 3' },
-  ]);
+  ];
+  assert.deepEqual(await page(), expected);
+  assert.deepEqual(await page(), expected);
+  await db.deleteFrom('items').where('id', '=', 99).execute();
   const prepared = await preparedOnSession(database);
-  // One prepared insert for three executions, one select; the DDL ran unnamed.
+  // One prepared insert for three executions, one select for two; the statement used once and the
+  // DDL ran unnamed.
   assert.equal(prepared.filter((s) => s.startsWith('insert into "items"')).length, 1);
   assert.equal(prepared.filter((s) => s.startsWith('select * from "items"')).length, 1);
+  assert.equal(prepared.filter((s) => s.startsWith('delete')).length, 0);
   assert.equal(prepared.filter((s) => /^create/i.test(s)).length, 0);
+});
+
+test('a batch of many parameters runs unnamed', async () => {
+  const database = open(true);
+  const { db } = database;
+  await sql`create table batch_items (id int primary key)`.execute(db);
+  const rows = (from: number) => Array.from({ length: 150 }, (_, i) => ({ id: from + i }));
+  await db.insertInto('batch_items').values(rows(0)).execute();
+  await db.insertInto('batch_items').values(rows(150)).execute();
+  const prepared = await preparedOnSession(database);
+  assert.equal(prepared.filter((s) => s.includes('batch_items')).length, 0);
 });
 
 test('turned off, nothing is prepared', async () => {
   const database = open(false);
-  await sql`create table plain_items (id int primary key)`.execute(database.db);
-  await database.db.insertInto('plain_items').values({ id: 1 }).execute();
-  await database.db.selectFrom('plain_items').selectAll().execute();
+  const { db } = database;
+  await sql`create table plain_items (id int primary key)`.execute(db);
+  for (let i = 1; i <= 2; i++) await db.insertInto('plain_items').values({ id: i }).execute();
+  await db.selectFrom('plain_items').selectAll().execute();
+  await db.selectFrom('plain_items').selectAll().execute();
   assert.deepEqual(
     (await preparedOnSession(database)).filter((s) => s.includes('plain_items')),
     [],
@@ -70,6 +88,7 @@ test('a statement whose result columns a migration changed runs again unnamed, o
   await sql`create table accounts_x (id int primary key, name text)`.execute(db);
   await db.insertInto('accounts_x').values({ id: 1, name: 'a' }).execute();
   const read = () => db.selectFrom('accounts_x').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  assert.deepEqual(await read(), { id: 1, name: 'a' });
   assert.deepEqual(await read(), { id: 1, name: 'a' });
 
   // Another version's migration, as during a rolling deploy.
@@ -85,6 +104,7 @@ test('inside a transaction the refusal fails that transaction; the statement the
   await db.insertInto('cards_x').values({ id: 1, pan_last4: '4242' }).execute();
   const read = (on: typeof db) =>
     on.selectFrom('cards_x').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  await read(db);
   await read(db);
   await sql`alter table cards_x add column brand text default 'visa'`.execute(db);
   await assert.rejects(
@@ -105,8 +125,36 @@ test('a statement the server session lost (a pooler reset it) runs again unnamed
   await db.insertInto('rates_x').values({ id: 1, bps: 150 }).execute();
   const read = () => db.selectFrom('rates_x').select('bps').where('id', '=', 1).executeTakeFirstOrThrow();
   assert.deepEqual(await read(), { bps: 150 });
+  assert.deepEqual(await read(), { bps: 150 });
   // What PgBouncer's server_reset_query does between clients.
   await sql`deallocate all`.execute(db);
   assert.deepEqual(await read(), { bps: 150 });
   assert.deepEqual(await read(), { bps: 150 });
+});
+
+test('parameters typed before a column changed type: the write runs again unnamed, once', async () => {
+  const database = open(true);
+  const { db } = database;
+  await sql`create table limits_x (id int primary key, amount int)`.execute(db);
+  const write = (id: number, amount: number) => db.insertInto('limits_x').values({ id, amount }).execute();
+  await write(1, 10);
+  await write(2, 20);
+  // A migration widens the column; the prepared insert still types its parameter as int.
+  await sql`alter table limits_x alter column amount type bigint`.execute(db);
+  await write(3, 3_000_000_000);
+  await write(4, 4_000_000_000);
+  const rows = await db.selectFrom('limits_x').select(['id', 'amount']).orderBy('id').execute();
+  assert.deepEqual(
+    rows.map((r) => [r.id, Number(r.amount)]),
+    [
+      [1, 10],
+      [2, 20],
+      [3, 3_000_000_000],
+      [4, 4_000_000_000],
+    ],
+  );
+  // A statement's own error is still its own (and nothing is written twice).
+  await assert.rejects(write(4, 5), /duplicate key/);
+  await assert.rejects(write(5, 2 ** 63), /out of range/);
+  assert.equal((await db.selectFrom('limits_x').select('id').execute()).length, 4);
 });
