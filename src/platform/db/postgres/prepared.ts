@@ -68,12 +68,6 @@ function nameOf(text: string, parameters: number): string | null {
   return known.name;
 }
 
-interface Tracked {
-  inTransaction: boolean;
-  /** Names this connection runs unnamed since PostgreSQL refused their prepared form. */
-  readonly stale: Set<string>;
-}
-
 /**
  * An error the prepared form may have caused where the same statement unnamed would not: its result
  * columns changed under it (`0A000`), the server session no longer has it (`26000`: a pooler's
@@ -93,22 +87,24 @@ const mayBeStale = (err: unknown) => {
 /** Makes the client send Kysely's parameterised data statements as named prepared statements. */
 function prepareOn(client: pg.PoolClient): void {
   const plain = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
-  const state: Tracked = { inTransaction: false, stale: new Set() };
+  let inTransaction = false;
+  /** Names this connection runs unnamed since PostgreSQL refused their prepared form. */
+  const stale = new Set<string>();
   const prepared = async (name: string, text: string, values: unknown[]) => {
     try {
       return await plain({ name, text, values });
     } catch (err) {
       if (!mayBeStale(err)) throw err;
-      if (state.inTransaction) {
+      if (inTransaction) {
         // The transaction has failed either way; its retry runs the statement unnamed.
-        state.stale.add(name);
+        stale.add(name);
         throw err;
       }
       // Nothing ran (the refusal comes before execution, outside a transaction nothing is left
       // open): run it unnamed. If that works, the prepared form was stale; if not, the error is
       // the statement's own and the prepared form stays.
       const result = await plain(text, values);
-      state.stale.add(name);
+      stale.add(name);
       return result;
     }
   };
@@ -117,10 +113,10 @@ function prepareOn(client: pg.PoolClient): void {
     if (typeof text !== 'string' || !Array.isArray(values) || rest.length > 0) {
       return plain(text, values, ...rest);
     }
-    if (BEGINS.test(text)) state.inTransaction = true;
-    else if (ENDS.test(text)) state.inTransaction = false;
+    if (BEGINS.test(text)) inTransaction = true;
+    else if (ENDS.test(text)) inTransaction = false;
     const name = nameOf(text, values.length);
-    if (name === null || state.stale.has(name)) return plain(text, values);
+    if (name === null || stale.has(name)) return plain(text, values);
     return prepared(name, text, values);
   };
   (client as unknown as { query: typeof query }).query = query;
@@ -128,12 +124,12 @@ function prepareOn(client: pg.PoolClient): void {
 
 /** The pool as Kysely's dialect takes it, its connections sending named prepared statements. */
 export function preparingPool(pool: pg.Pool): PostgresPool {
-  const prepared = new WeakSet<pg.PoolClient>();
+  const wrapped = new WeakSet<pg.PoolClient>();
   return {
     connect: async () => {
       const client = await pool.connect();
-      if (!prepared.has(client)) {
-        prepared.add(client);
+      if (!wrapped.has(client)) {
+        wrapped.add(client);
         prepareOn(client);
       }
       return client as unknown as PostgresPoolClient;
