@@ -99,15 +99,27 @@ export class AccountCache {
 
   /** After a change to these accounts' balances: their fresh state replaces older cached copies. */
   async changed(accountIds: readonly string[]): Promise<void> {
-    await Promise.all(accountIds.map((id) => this.#fill(id).catch(this.#onStoreError)));
+    if (accountIds.length === 1) {
+      await this.#fill(accountIds[0]!).catch(this.#onStoreError);
+      return;
+    }
+    // A batch of payments touches many accounts: one read for all of them.
+    const states = await this.#bank.getAccountsWithBalances(accountIds).catch((err) => {
+      this.#onStoreError(err);
+      return [];
+    });
+    await Promise.all(states.map((state) => this.#write(state)));
   }
 
   async #fill(accountId: string): Promise<AccountState> {
     const state = await this.#bank.getAccountWithBalance(accountId);
-    const { balance } = state;
-    await this.#store
-      .write(keyOf(accountId), balance.version, toJson(state), TTL_MS)
-      .catch(this.#onStoreError);
+    await this.#write(state);
     return state;
+  }
+
+  async #write(state: AccountState): Promise<void> {
+    await this.#store
+      .write(keyOf(state.account.id), state.balance.version, toJson(state), TTL_MS)
+      .catch(this.#onStoreError);
   }
 }

@@ -135,12 +135,8 @@ export async function listAccounts(ctx: LedgerContext, customerId: string): Prom
   return rows.map(toAccount);
 }
 
-/** The account and its balance, read together in one query (the balance cache reloads with it). */
-export async function getAccountWithBalance(
-  ctx: LedgerContext,
-  accountId: string,
-): Promise<{ account: Account; balance: Balance }> {
-  const row = await ctx.db
+const withBalances = (ctx: LedgerContext) =>
+  ctx.db
     .selectFrom('accounts as a')
     .innerJoin('balances as b', 'b.account_id', 'a.id')
     .selectAll('a')
@@ -150,16 +146,39 @@ export async function getAccountWithBalance(
       'b.last_seq',
       'b.last_hold_version',
       'b.updated_at as balance_updated_at',
-    ])
-    .where('a.id', '=', accountId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist`);
+    ]);
+
+type WithBalanceRow = Awaited<ReturnType<ReturnType<typeof withBalances>['executeTakeFirstOrThrow']>>;
+
+function toAccountWithBalance(row: WithBalanceRow): { account: Account; balance: Balance } {
   const account = toAccount(row);
   const balance = toBalance(
     { ...row, account_id: row.id, updated_at: row.balance_updated_at },
     account.overdraftLimit,
   );
   return { account, balance };
+}
+
+/** The account and its balance, read together in one query (the balance cache reloads with it). */
+export async function getAccountWithBalance(
+  ctx: LedgerContext,
+  accountId: string,
+): Promise<{ account: Account; balance: Balance }> {
+  const row = await withBalances(ctx).where('a.id', '=', accountId).executeTakeFirst();
+  if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist`);
+  return toAccountWithBalance(row);
+}
+
+/** Several accounts with their balances in one query; the ones that do not exist are left out. */
+export async function getAccountsWithBalances(
+  ctx: LedgerContext,
+  accountIds: readonly string[],
+): Promise<{ account: Account; balance: Balance }[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await withBalances(ctx)
+    .where('a.id', 'in', [...new Set(accountIds)])
+    .execute();
+  return rows.map(toAccountWithBalance);
 }
 
 export async function getBalance(ctx: LedgerContext, accountId: string): Promise<Balance> {

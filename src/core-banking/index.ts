@@ -3,6 +3,14 @@ import type { ModuleMigrations } from '../platform/index.ts';
 import { ledgerMigration } from './migrations/0001_ledger.ts';
 import { transactionFeedMigration } from './migrations/0002_transaction_feed.ts';
 
+export type {
+  BatchCapture,
+  BatchHooks,
+  BatchItem,
+  BatchResult,
+  InTransaction,
+  Settled,
+} from './ledger/settle-batch.ts';
 export { sandboxRoutes } from './routes/sandbox.ts';
 export { SANDBOX_CUSTOMERS, type SeedOptions, type SeedResult, seedSandboxData } from './sandbox.ts';
 export { type CoreBanking, type CoreBankingOptions, createCoreBanking } from './service.ts';

@@ -7,6 +7,7 @@ import { AppError } from '../platform/index.ts';
 import {
   findAccountByNumber,
   getAccount,
+  getAccountsWithBalances,
   getAccountWithBalance,
   getBalance,
   internalAccount,
@@ -18,6 +19,7 @@ import { authenticateCustomer, createCustomer, getCustomer, listCustomers } from
 import { captureHold, getHold, placeHold, placeHolds, releaseHold } from './ledger/holds.ts';
 import { findEntry, postEntryInTx, replay } from './ledger/post-entry.ts';
 import { type ReverseInput, reverseEntry } from './ledger/reverse.ts';
+import { type BatchHooks, type BatchItem, type BatchResult, settleBatch } from './ledger/settle-batch.ts';
 import { verifyLedger } from './ledger/verify.ts';
 import { syncTransactions } from './transaction-sync.ts';
 import { listTransactions } from './transactions.ts';
@@ -57,6 +59,8 @@ export interface CoreBanking {
   getBalance(accountId: string): Promise<Balance>;
   /** The account and its balance in one read. ACCOUNT_NOT_FOUND when there is none. */
   getAccountWithBalance(accountId: string): Promise<{ account: Account; balance: Balance }>;
+  /** Several accounts with their balances in one read; the ones that do not exist are left out. */
+  getAccountsWithBalances(accountIds: readonly string[]): Promise<{ account: Account; balance: Balance }[]>;
   /** Booked lines, newest first; pending ones come through `syncTransactions`. */
   listTransactions(
     accountId: string,
@@ -85,6 +89,12 @@ export interface CoreBanking {
     options?: { readonly guard?: LedgerGuard },
   ): Promise<Entry>;
   getHold(holdId: string): Promise<Hold>;
+  /**
+   * Group commit: settles many debits, each a set of holds placed and captured at once, in one
+   * transaction with the caller's own rows (see settle-batch.ts). An item that fails a check is
+   * refused without failing the others; anything thrown rolls the whole batch back.
+   */
+  settleBatch(items: readonly BatchItem[], hooks: BatchHooks): Promise<BatchResult[]>;
   verifyLedger(): Promise<LedgerReport>;
 }
 
@@ -170,6 +180,15 @@ export function createCoreBanking(database: Database, options: CoreBankingOption
     releaseHold: (holdId) => posted(releaseHold(ctx, holdId), (hold) => [hold.accountId]),
     captureHold: (holdId, input, options) => posted(captureHold(ctx, holdId, input, options), accountsOf),
     getHold: (holdId) => getHold(ctx, holdId),
+    settleBatch: (items, hooks) =>
+      posted(settleBatch(ctx, items, hooks), (results) => [
+        ...new Set(
+          results.flatMap((r) =>
+            'settled' in r ? r.settled.entries.flatMap((e) => e.postings.map((p) => p.accountId)) : [],
+          ),
+        ),
+      ]),
+    getAccountsWithBalances: (accountIds) => getAccountsWithBalances(ctx, accountIds),
     verifyLedger: () => verifyLedger(ctx),
   } satisfies CoreBanking);
 }

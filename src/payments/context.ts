@@ -13,7 +13,7 @@ import type { Payment } from './types.ts';
 /** The core-banking calls a payment makes. */
 export type PaymentsBank = Pick<
   CoreBanking,
-  'placeHolds' | 'captureHold' | 'releaseHold' | 'internalAccount' | 'findAccountByNumber'
+  'placeHolds' | 'captureHold' | 'releaseHold' | 'internalAccount' | 'findAccountByNumber' | 'settleBatch'
 >;
 
 export interface PaymentSettings {
@@ -29,6 +29,8 @@ export interface PaymentSettings {
   readonly leaseMs: number;
   /** How long a payment waits for an operator's review before it is rejected as expired. */
   readonly reviewExpiryMs: number;
+  /** Most approved payments booked together in one ledger transaction; 0: each in its own steps. */
+  readonly batch: number;
 }
 
 /** The payments settings of the platform's configuration. */
@@ -40,10 +42,11 @@ export const paymentSettingsOf = (config: Config): PaymentSettings => ({
   waitMs: config.idempotencyWaitMs,
   leaseMs: config.paymentRecoverySeconds * 1000,
   reviewExpiryMs: config.paymentReviewHours * 3_600_000,
+  batch: config.paymentBatch,
 });
 
 /** Named points of the workflow, for tests that simulate a crash right after one. */
-export type Step = 'recorded' | 'held' | 'captured' | 'released' | 'review_recorded';
+export type Step = 'recorded' | 'held' | 'captured' | 'released' | 'review_recorded' | 'batch_written';
 
 export interface PaymentsDeps {
   readonly database: Database;

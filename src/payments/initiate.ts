@@ -13,6 +13,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CustomerAccess } from '../gateway/index.ts';
 import { AppError, newId } from '../platform/index.ts';
+import { Batcher } from './batch.ts';
 import type { PaymentsContext } from './context.ts';
 import { advance } from './flow.ts';
 import { findKey, fingerprintOf, keyExpired } from './idempotency.ts';
@@ -58,8 +59,12 @@ export class Initiator {
     { readonly fingerprint: string; readonly consentId: string; readonly work: Promise<Initiated> }
   >();
 
+  /** Group commit of approved payments; undefined when each payment runs its own steps. */
+  readonly #batcher: Batcher | undefined;
+
   constructor(ctx: PaymentsContext) {
     this.#ctx = ctx;
+    this.#batcher = ctx.settings.batch > 0 ? new Batcher(ctx, ctx.settings.batch) : undefined;
   }
 
   async initiate(access: CustomerAccess, key: string, body: PaymentRequest): Promise<Initiated> {
@@ -127,6 +132,25 @@ export class Initiator {
       at,
       new Date(now + ctx.settings.leaseMs).toISOString(),
     );
+    const keyRow = {
+      client_id: access.clientId,
+      key,
+      fingerprint,
+      payment_id: id,
+      created_at: at,
+      expires_at: new Date(now + ctx.settings.keyTtlMs).toISOString(),
+    };
+    if (this.#batcher && !stored && payment.phase === 'decided' && payment.decision === 'approve') {
+      const booking = await this.#batcher.book(payment, decision, keyRow);
+      if ('booked' in booking) {
+        ctx.metrics.statuses.inc({ status: 'pending' });
+        ctx.metrics.statuses.inc({ status: 'completed' });
+        if (!decision.signals?.beneficiaryKnown)
+          await ctx.risk.approved(payment.customerId, payment.beneficiary);
+        return { payment: booking.booked, replayed: false };
+      }
+      if ('taken' in booking) return this.#answerWinner(access, key, fingerprint, deadline);
+    }
     try {
       await ctx.db.transaction().execute(async (trx) => {
         // A key past its time may be used again: the old row goes in the same transaction.
@@ -138,26 +162,14 @@ export class Initiator {
             .where('expires_at', '<=', at)
             .execute();
         }
-        await trx
-          .insertInto('idempotency_keys')
-          .values({
-            client_id: access.clientId,
-            key,
-            fingerprint,
-            payment_id: id,
-            created_at: at,
-            expires_at: new Date(now + ctx.settings.keyTtlMs).toISOString(),
-          })
-          .execute();
+        await trx.insertInto('idempotency_keys').values(keyRow).execute();
         await insertPayment(ctx, trx, payment);
-        await ctx.risk.record(trx, decision);
+        await ctx.risk.record(trx, [decision]);
       });
     } catch (err) {
       if (!ctx.database.isUniqueViolation(err)) throw err;
       // Another process recorded a payment with this key first.
-      const winner = await findKey(ctx, access.clientId, key);
-      if (!winner) throw err;
-      return this.#answer(winner, fingerprint, access.consent.id, deadline);
+      return this.#answerWinner(access, key, fingerprint, deadline, err);
     }
     ctx.metrics.statuses.inc({ status: 'pending' });
     if (payment.status === 'rejected') {
@@ -171,6 +183,19 @@ export class Initiator {
       await ctx.risk.approved(done.customerId, done.beneficiary);
     }
     return { payment: done, replayed: false };
+  }
+
+  /** Answers from the payment another request recorded with this key first. */
+  async #answerWinner(
+    access: CustomerAccess,
+    key: string,
+    fingerprint: string,
+    deadline: number,
+    lost?: unknown,
+  ): Promise<Initiated> {
+    const winner = await findKey(this.#ctx, access.clientId, key);
+    if (!winner) throw lost ?? new Error(`idempotency key ${key} lost to a request that left no key`);
+    return this.#answer(winner, fingerprint, access.consent.id, deadline);
   }
 
   #reused(): AppError {

@@ -1,8 +1,10 @@
 /**
- * Idempotency and recovery across processes on PostgreSQL (with Redis): two app instances sharing
- * the database take one key once; a request whose key is in flight elsewhere is a 409 until the
- * first finishes; and a `wekeza start` process killed in the middle of payments leaves nothing
- * half-done: a retry, or the recovery sweep of the surviving instance, finishes them, once.
+ * Idempotency and recovery across processes on PostgreSQL (with Redis), each payment in its own
+ * steps (`WEKEZA_PAYMENT_BATCH=0`, as after a refusal or a failed batch; batch.test.ts covers
+ * batches across processes): two app instances sharing the database take one key once; a request
+ * whose key is in flight elsewhere is a 409 until the first finishes; and a `wekeza start` process
+ * killed in the middle of payments leaves nothing half-done: a retry, or the recovery sweep of the
+ * surviving instance, finishes them, once.
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -25,7 +27,7 @@ const BIN = new URL('../../bin/wekeza.js', import.meta.url).pathname;
 
 type Json = Record<string, unknown>;
 
-describe('payments across processes [postgres, redis store]', () => {
+describe('payments across processes, each in its own steps [postgres, redis store]', () => {
   let t: TestServer;
   let database: Database;
   let second: FastifyInstance;
@@ -96,6 +98,7 @@ describe('payments across processes [postgres, redis store]', () => {
       REDIS_URL,
       WEKEZA_RATE_LIMITS: 'standard=100000/100000',
       WEKEZA_PAYMENT_RECOVERY_SECONDS: '2',
+      WEKEZA_PAYMENT_BATCH: '0',
     });
     if (t.config.database.kind !== 'postgres') throw new Error('PostgreSQL expected');
     url = t.config.database.url;
@@ -193,6 +196,7 @@ describe('payments across processes [postgres, redis store]', () => {
         WEKEZA_MASTER_KEY: TEST_MASTER_KEY,
         WEKEZA_RATE_LIMITS: 'standard=100000/100000',
         WEKEZA_PAYMENT_RECOVERY_SECONDS: '2',
+        WEKEZA_PAYMENT_BATCH: '0',
       },
       stdio: 'ignore',
     });

@@ -56,6 +56,8 @@ eachBackend('payment recovery', MODULE_MIGRATIONS, (ctx) => {
       reviewExpiryMs: REVIEW_EXPIRY_MS,
       waitMs: 50,
       faults: (step) => crash(step),
+      // Each payment in its own steps: those are what a crash can interrupt (a batch is all or nothing).
+      batch: 0,
     });
     payer = await h.openFunded(100_000_00n);
     payee = await h.openFunded(0n);

@@ -3,7 +3,7 @@
  * (moved only from the phase the writer saw, so two processes cannot both move it), its history
  * entry, and its event in the outbox.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { LedgerGuard } from '../core-banking/index.ts';
 import { appendEvents } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
@@ -34,20 +34,36 @@ const eventOf = (ctx: PaymentsContext, type: PaymentEvent, p: Payment) => ({
   data: toPaymentDto(p, ctx.settings.publicUrl),
 });
 
-/** Inserts a new payment with its history, writes its events (as of each change), in `trx`. */
-export async function insertPayment(ctx: PaymentsContext, trx: Tx, p: Payment): Promise<void> {
-  await trx.insertInto('payments').values(toRow(p)).execute();
+/** Inserts new payments with their histories, writes their events (as of each change), in `trx`. */
+export async function insertPayments(
+  ctx: PaymentsContext,
+  trx: Kysely<PaymentsTables>,
+  payments: readonly Payment[],
+  at: Date,
+): Promise<void> {
+  await trx.insertInto('payments').values(payments.map(toRow)).execute();
   await trx
     .insertInto('payment_history')
-    .values(p.history.map((h) => toHistoryRow(p.id, h)))
+    .values(payments.flatMap((p) => p.history.map((h) => toHistoryRow(p.id, h))))
     .execute();
   // One event per change: `payment.created` shows the payment as first recorded.
-  const events = p.history.map((h, i) => {
-    const asOf: Payment = { ...p, status: h.to, isoStatus: h.isoStatus, history: p.history.slice(0, i + 1) };
-    return eventOf(ctx, i === 0 ? 'payment.created' : EVENT_OF[h.to]!, i === 0 ? asOf : p);
-  });
-  await appendEvents(trx, events, new Date(Date.parse(p.updatedAt)));
+  const events = payments.flatMap((p) =>
+    p.history.map((h, i) => {
+      const asOf: Payment = {
+        ...p,
+        status: h.to,
+        isoStatus: h.isoStatus,
+        history: p.history.slice(0, i + 1),
+      };
+      return eventOf(ctx, i === 0 ? 'payment.created' : EVENT_OF[h.to]!, i === 0 ? asOf : p);
+    }),
+  );
+  await appendEvents(trx, events, at);
 }
+
+/** Inserts a new payment with its history, writes its events (as of each change), in `trx`. */
+export const insertPayment = (ctx: PaymentsContext, trx: Tx, p: Payment): Promise<void> =>
+  insertPayments(ctx, trx, [p], new Date(Date.parse(p.updatedAt)));
 
 export interface Change {
   readonly phase: Phase;

@@ -72,11 +72,12 @@ export class DecisionStore {
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: another module's transaction; the risk schema is named here
-  async record(trx: Transaction<any>, decision: RiskDecision): Promise<void> {
+  async record(trx: Transaction<any> | Kysely<any>, decisions: readonly RiskDecision[]): Promise<void> {
+    if (decisions.length === 0) return;
     await (trx as unknown as Kysely<RiskTables>)
       .withSchema(SCHEMA)
       .insertInto('decisions')
-      .values(toRow(decision))
+      .values(decisions.map(toRow))
       .execute();
   }
 

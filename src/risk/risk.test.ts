@@ -70,7 +70,7 @@ eachBackend('the risk service', [riskMigrations], (ctx) => {
       decision.hits.map((h) => h.rule),
       ['new_beneficiary'],
     );
-    await ctx.database.db.transaction().execute((trx) => risk.record(trx, decision));
+    await ctx.database.db.transaction().execute((trx) => risk.record(trx, [decision]));
     const stored = await risk.decision({ paymentId: decision.paymentId });
     assert.equal(stored.id, decision.id);
     assert.equal(stored.risk.score, 20);
@@ -143,7 +143,7 @@ eachBackend('the risk service', [riskMigrations], (ctx) => {
   test('a decision is append-only', async () => {
     const { risk } = service();
     const decision = await risk.assess(facts());
-    await ctx.database.db.transaction().execute((trx) => risk.record(trx, decision));
+    await ctx.database.db.transaction().execute((trx) => risk.record(trx, [decision]));
     await assert.rejects(
       ctx.database
         .schema<{ decisions: { outcome: string; id: string } }>('risk')

@@ -4,7 +4,7 @@
  * never to approval), applies the decision policy and the mode, counts the outcome and the rule hits,
  * and stores each decision with its inputs in the payment's transaction.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Registry } from 'prom-client';
 import { type Database, newId } from '../platform/index.ts';
 import { BlockList } from './blocks.ts';
@@ -46,9 +46,9 @@ export interface RiskService {
   readonly rules: RiskRules;
   /** Decides about a payment; never throws (a failed or slow check is a review). Not stored yet. */
   assess(facts: PaymentFacts): Promise<RiskDecision>;
-  /** Stores the decision in the caller's transaction (the payment's). */
+  /** Stores decisions in the caller's transaction (their payments'). */
   // biome-ignore lint/suspicious/noExplicitAny: another module's transaction
-  record(trx: Transaction<any>, decision: RiskDecision): Promise<void>;
+  record(trx: Transaction<any> | Kysely<any>, decisions: readonly RiskDecision[]): Promise<void>;
   /** The customer's payment to this payee went through: from now on the payee is known. */
   approved(customerId: string, beneficiary: string): Promise<void>;
   decision(by: { id: string } | { paymentId: string }): Promise<StoredDecision>;
@@ -140,7 +140,7 @@ export function createRiskService(deps: RiskDeps): RiskService {
       metrics.duration.observe(durationMs / 1000);
       return decision;
     },
-    record: (trx, decision) => decisions.record(trx, decision),
+    record: (trx, list) => decisions.record(trx, list),
     async approved(customerId, beneficiary) {
       await deps.counters
         .remember(customerId, beneficiary)

@@ -17,7 +17,7 @@ import {
   type PaymentsDeps,
   paymentMetrics,
 } from '../payments/index.ts';
-import { type Database, newId } from '../platform/index.ts';
+import { type Database, loadConfig, newId } from '../platform/index.ts';
 import { createRiskService, MemoryCounters, type RiskService } from '../risk/index.ts';
 
 export const TEST_BANK_CODE = '99';
@@ -72,6 +72,8 @@ export async function paymentsHarness(
     readonly waitMs?: number;
     readonly now?: () => number;
     readonly faults?: PaymentsDeps['faults'];
+    /** Most payments booked in one ledger transaction (the default's); 0: each in its own steps. */
+    readonly batch?: number;
     /** Fee per payment in minor units, by currency (none by default, as in the sandbox). */
     readonly fees?: Readonly<Record<string, bigint>>;
     /** What the payments service calls core banking through (a test's wrapper can stall a call). */
@@ -104,6 +106,7 @@ export async function paymentsHarness(
       waitMs: options.waitMs ?? 2000,
       leaseMs: options.leaseMs ?? 30_000,
       reviewExpiryMs: options.reviewExpiryMs ?? 96 * 3_600_000,
+      batch: options.batch ?? loadConfig({}).paymentBatch,
     },
     metrics: paymentMetrics(registry),
     now,

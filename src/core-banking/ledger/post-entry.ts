@@ -109,6 +109,39 @@ export async function replay(
   return existing.entry;
 }
 
+/** What a posting row holds (as written by the posting path). */
+export interface PostingRow {
+  readonly id: string;
+  readonly account_id: string;
+  readonly amount: bigint;
+  readonly currency: string;
+  readonly balance_after: bigint;
+  readonly booked_at: string;
+  readonly value_date: string;
+  readonly description: string;
+}
+
+/** The `transaction.posted` events of these postings: one per line on a customer's account. */
+export const postedEvents = (rows: readonly PostingRow[], isCustomer: (accountId: string) => boolean) =>
+  rows
+    .filter((r) => isCustomer(r.account_id))
+    .map((r) => ({
+      type: 'transaction.posted',
+      subject: `accounts/${r.account_id}/transactions/${r.id}`,
+      aggregate: r.account_id,
+      clientId: null,
+      data: {
+        account_id: r.account_id,
+        transaction_id: r.id,
+        amount: toDto({ minor: r.amount < 0n ? -r.amount : r.amount, currency: r.currency }),
+        credit_debit: r.amount < 0n ? 'debit' : 'credit',
+        booked_at: r.booked_at,
+        value_date: r.value_date,
+        description: r.description,
+        balance_after: toDto({ minor: r.balance_after, currency: r.currency }),
+      },
+    }));
+
 export async function postEntryInTx(
   ctx: LedgerContext,
   trx: Tx,
@@ -227,24 +260,7 @@ export async function postEntryInTx(
   // A `transaction.posted` event for each line on a customer's account, committed with it (outbox).
   await appendEvents(
     trx,
-    rows
-      .filter((r) => locked.get(r.account_id)?.kind === 'customer')
-      .map((r) => ({
-        type: 'transaction.posted',
-        subject: `accounts/${r.account_id}/transactions/${r.id}`,
-        aggregate: r.account_id,
-        clientId: null,
-        data: {
-          account_id: r.account_id,
-          transaction_id: r.id,
-          amount: toDto({ minor: r.amount < 0n ? -r.amount : r.amount, currency: r.currency }),
-          credit_debit: r.amount < 0n ? 'debit' : 'credit',
-          booked_at: r.booked_at,
-          value_date: r.value_date,
-          description: r.description,
-          balance_after: toDto({ minor: r.balance_after, currency: r.currency }),
-        },
-      })),
+    postedEvents(rows, (id) => locked.get(id)?.kind === 'customer'),
     now,
   );
 

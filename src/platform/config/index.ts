@@ -36,6 +36,8 @@ export interface Config {
   readonly idempotencyKeyHours: number;
   readonly idempotencyWaitMs: number;
   readonly paymentRecoverySeconds: number;
+  /** Most approved payments booked together in one ledger transaction; 0: each in its own steps. */
+  readonly paymentBatch: number;
   readonly paymentReviewHours: number;
   readonly auditRetentionDays: number;
   readonly riskMode: 'enforce' | 'monitor';
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     idempotencyWaitMs: read(settings.idempotencyWaitMs, settings.idempotencyWaitMs.defaultText) ?? 2000,
     paymentRecoverySeconds:
       read(settings.paymentRecoverySeconds, settings.paymentRecoverySeconds.defaultText) ?? 30,
+    paymentBatch: read(settings.paymentBatch, settings.paymentBatch.defaultText) ?? 64,
     paymentReviewHours: read(settings.paymentReviewHours, settings.paymentReviewHours.defaultText) ?? 96,
     auditRetentionDays: read(settings.auditRetentionDays, settings.auditRetentionDays.defaultText) ?? 2557,
     riskMode: read(settings.riskMode, settings.riskMode.defaultText) ?? 'enforce',

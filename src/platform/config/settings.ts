@@ -312,6 +312,12 @@ export const settings = {
     integer(1, 3600),
     'A payment left in flight this long (a crashed process) is finished or released by the recovery sweep.',
   ),
+  paymentBatch: setting(
+    'WEKEZA_PAYMENT_BATCH',
+    '64',
+    integer(0, 200),
+    'At most this many approved payments are booked together in one ledger transaction (group commit: payments arriving while one is written wait for the next); `0` books each payment in its own steps.',
+  ),
   paymentReviewHours: setting(
     'WEKEZA_PAYMENT_REVIEW_HOURS',
     '96',

@@ -1,0 +1,322 @@
+/**
+ * @module Group commit: many payments settled in one ledger transaction (ADR 0009). Each item is a
+ * debit of one account for one or more captures (a payment's amount, its fee), each a hold placed and
+ * captured at once — the hold row, its capture entry and postings, as `placeHolds` and `captureHold`
+ * would leave them in two transactions, with the same hold versions and posting sequence numbers, so
+ * the transaction feed and statements cannot tell the difference. The statements are per batch, not
+ * per item: one lock of every balance row touched (in account order, as every posting path locks),
+ * then multi-row inserts of entries, postings and holds, one update of the balances, one append of
+ * the events.
+ *
+ * Every check runs on the locked rows before anything is written. An item that fails one is left out
+ * (refused), never failing the others; funds credited within the batch do not count towards a debit
+ * in it, so leaving an item out can only loosen the checks of the rest. The caller's hooks run in the
+ * same transaction: `claim` (after the checks) picks which of the passing items to settle — the
+ * payments module takes their idempotency keys there — and `record` writes the caller's own rows
+ * for the settled ones. Anything that throws rolls the whole batch back: nothing of it was written.
+ */
+import { type Kysely, sql } from 'kysely';
+import { AppError, appendEvents, newId } from '../../platform/index.ts';
+import type { LedgerContext, Tx } from '../context.ts';
+import type { Entry, EntryInput, Hold, Posting } from '../types.ts';
+import { type LockedAccount, lockBalances } from './lock-balances.ts';
+import { fingerprintOf, MAX_BALANCE_MINOR, type PostingRow, postedEvents } from './post-entry.ts';
+
+/** One hold placed and captured at once: the amount moves from the item's account to `creditAccountId`. */
+export interface BatchCapture {
+  readonly holdReference: string;
+  /** The capture entry's reference. */
+  readonly reference: string;
+  readonly creditAccountId: string;
+  readonly amount: bigint;
+  readonly description: string;
+  readonly counterparty: string | null;
+  readonly category: string | null;
+}
+
+export interface BatchItem {
+  readonly debitAccountId: string;
+  readonly currency: string;
+  /** Funded together: all of them or none (a payment's amount and its fee). */
+  readonly captures: readonly BatchCapture[];
+}
+
+export interface Settled {
+  /** By capture: the hold (captured) and its entry. */
+  readonly holds: readonly Hold[];
+  readonly entries: readonly Entry[];
+}
+
+export type BatchResult =
+  | { readonly settled: Settled }
+  /** A check failed: nothing was written for the item. */
+  | { readonly refused: AppError }
+  /** The caller's `claim` left it out. */
+  | { readonly dropped: true };
+
+/** Another module's tables, in the batch's transaction. */
+export type InTransaction = <T>(schema: string) => Kysely<T>;
+
+export interface BatchHooks {
+  /** Of the items that passed the checks (by index, ascending), those to settle. */
+  claim(inTransaction: InTransaction, passed: readonly number[]): Promise<ReadonlySet<number>>;
+  /** Writes the caller's rows for the settled items, by index. */
+  record(inTransaction: InTransaction, settled: ReadonlyMap<number, Settled>): Promise<void>;
+}
+
+/** The refusal of an item by the locked rows, given what the batch debited and credited before it. */
+function refusal(
+  item: BatchItem,
+  locked: ReadonlyMap<string, LockedAccount>,
+  debited: ReadonlyMap<string, bigint>,
+  credited: ReadonlyMap<string, bigint>,
+): AppError | undefined {
+  const debtor = locked.get(item.debitAccountId)!;
+  const total = item.captures.reduce((sum, c) => sum + c.amount, 0n);
+  if (total <= 0n || item.captures.some((c) => c.amount <= 0n)) {
+    return new AppError('INVALID_AMOUNT', 'A hold amount must be greater than zero');
+  }
+  for (const account of [debtor, ...item.captures.map((c) => locked.get(c.creditAccountId)!)]) {
+    if (account.id === item.debitAccountId && account !== debtor) {
+      return new AppError('SAME_ACCOUNT', 'Debit and credit accounts must differ');
+    }
+    if (account.status !== 'open') {
+      return new AppError('ACCOUNT_NOT_OPEN', `Account ${account.id} is ${account.status}`);
+    }
+    if (account.currency !== item.currency) {
+      return new AppError(
+        'CURRENCY_MISMATCH',
+        `Account ${account.id} is in ${account.currency}, not ${item.currency}`,
+      );
+    }
+  }
+  const after = debtor.current - (debited.get(debtor.id) ?? 0n) - total;
+  const limit = debtor.kind === 'customer' ? -debtor.overdraftLimit : -MAX_BALANCE_MINOR;
+  if (after - debtor.held < limit) {
+    return new AppError('INSUFFICIENT_FUNDS', `Account ${debtor.id} has insufficient funds`);
+  }
+  for (const c of item.captures) {
+    const creditor = locked.get(c.creditAccountId)!;
+    if (creditor.current + (credited.get(creditor.id) ?? 0n) + c.amount > MAX_BALANCE_MINOR) {
+      return new AppError('BALANCE_LIMIT', `Account ${creditor.id} would hold more than the ledger can`);
+    }
+  }
+  return undefined;
+}
+
+const add = (map: Map<string, bigint>, id: string, amount: bigint) =>
+  map.set(id, (map.get(id) ?? 0n) + amount);
+
+/** One statement setting each balance row's new state (a CASE per column, on both databases). */
+async function updateBalances(
+  trx: Tx,
+  states: ReadonlyMap<string, { current: bigint; seq: number; holdVersion: number }>,
+  now: string,
+): Promise<void> {
+  const ids = [...states.keys()];
+  const column = (value: (s: { current: bigint; seq: number; holdVersion: number }) => bigint | number) =>
+    sql<never>`case ${sql.ref('account_id')} ${sql.join(
+      ids.map((id) => sql`when ${id} then cast(${value(states.get(id)!)} as bigint)`),
+      sql` `,
+    )} end`;
+  await trx
+    .updateTable('balances')
+    .set({
+      current: column((s) => s.current),
+      last_seq: column((s) => s.seq),
+      last_hold_version: column((s) => s.holdVersion),
+      updated_at: now,
+    })
+    .where('account_id', 'in', ids)
+    .execute();
+}
+
+export async function settleBatch(
+  ctx: LedgerContext,
+  items: readonly BatchItem[],
+  hooks: BatchHooks,
+): Promise<BatchResult[]> {
+  if (items.length === 0) return [];
+  return ctx.db.transaction().execute(async (trx) => {
+    const inTransaction: InTransaction = <T>(schema: string) =>
+      trx.withSchema(schema) as unknown as Kysely<T>;
+    const touched = new Set<string>();
+    for (const item of items) {
+      touched.add(item.debitAccountId);
+      for (const c of item.captures) touched.add(c.creditAccountId);
+    }
+    const locked = await lockBalances(trx, [...touched]);
+    const results: BatchResult[] = new Array(items.length);
+    const debited = new Map<string, bigint>();
+    const credited = new Map<string, bigint>();
+    const passed: number[] = [];
+    items.forEach((item, i) => {
+      const refused = refusal(item, locked, debited, credited);
+      if (refused) {
+        results[i] = { refused };
+        return;
+      }
+      passed.push(i);
+      for (const c of item.captures) {
+        add(debited, item.debitAccountId, c.amount);
+        add(credited, c.creditAccountId, c.amount);
+      }
+    });
+    const chosen = passed.length > 0 ? await hooks.claim(inTransaction, passed) : new Set<number>();
+    for (const i of passed) if (!chosen.has(i)) results[i] = { dropped: true };
+    if (chosen.size === 0) return results;
+
+    const now = ctx.now();
+    const bookedAt = now.toISOString();
+    const valueDate = bookedAt.slice(0, 10);
+    const time = now.getTime();
+    const states = new Map<string, { current: bigint; seq: number; holdVersion: number }>();
+    const stateOf = (id: string) => {
+      let s = states.get(id);
+      if (!s) {
+        const a = locked.get(id)!;
+        s = { current: a.current, seq: a.lastSeq, holdVersion: a.lastHoldVersion };
+        states.set(id, s);
+      }
+      return s;
+    };
+    const entryRows = [];
+    const postingRows: (PostingRow & {
+      entry_id: string;
+      seq: number;
+      counterparty: string | null;
+      category: string | null;
+    })[] = [];
+    const holdRows = [];
+    const settled = new Map<number, Settled>();
+    for (const i of passed) {
+      if (!chosen.has(i)) continue;
+      const item = items[i]!;
+      const holds: Hold[] = [];
+      const entries: Entry[] = [];
+      for (const c of item.captures) {
+        const debtor = stateOf(item.debitAccountId);
+        const creditor = stateOf(c.creditAccountId);
+        // Placed (version + 1) and captured (version + 2), as two transactions would number them.
+        debtor.holdVersion += 2;
+        const holdId = newId('hld');
+        const entryId = newId('jrn', time);
+        const lines = [
+          { account: debtor, accountId: item.debitAccountId, amount: -c.amount, id: newId('txn', time) },
+          { account: creditor, accountId: c.creditAccountId, amount: c.amount, id: newId('txn', time) },
+        ];
+        const postings: Posting[] = [];
+        for (const line of lines) {
+          line.account.current += line.amount;
+          line.account.seq += 1;
+          const row = {
+            id: line.id,
+            entry_id: entryId,
+            account_id: line.accountId,
+            amount: line.amount,
+            currency: item.currency,
+            balance_after: line.account.current,
+            seq: line.account.seq,
+            booked_at: bookedAt,
+            value_date: valueDate,
+            description: c.description,
+            counterparty: c.counterparty,
+            category: c.category,
+          };
+          postingRows.push(row);
+          postings.push({
+            id: row.id,
+            entryId,
+            accountId: row.account_id,
+            amount: row.amount,
+            currency: row.currency,
+            balanceAfter: row.balance_after,
+          });
+        }
+        const input: EntryInput = {
+          reference: c.reference,
+          description: c.description,
+          counterparty: c.counterparty,
+          category: c.category,
+          merchant: null,
+          postings: lines.map((l) => ({ accountId: l.accountId, amount: l.amount, currency: item.currency })),
+        };
+        entryRows.push({
+          id: entryId,
+          reference: c.reference,
+          fingerprint: fingerprintOf(input, 'hold_capture'),
+          kind: 'hold_capture',
+          booked_at: bookedAt,
+          value_date: valueDate,
+          description: c.description,
+          counterparty: c.counterparty,
+          category: c.category,
+          merchant: null,
+          reverses_entry_id: null,
+          created_at: bookedAt,
+        });
+        const hold = {
+          id: holdId,
+          account_id: item.debitAccountId,
+          amount: c.amount,
+          currency: item.currency,
+          reference: c.holdReference,
+          status: 'captured' as const,
+          description: c.description,
+          counterparty: c.counterparty,
+          category: c.category,
+          merchant: null,
+          transaction_id: lines[0]!.id,
+          version: debtor.holdVersion,
+          placed_version: debtor.holdVersion - 1,
+          entry_id: entryId,
+          created_at: bookedAt,
+          updated_at: bookedAt,
+        };
+        holdRows.push(hold);
+        holds.push({
+          id: holdId,
+          accountId: hold.account_id,
+          amount: c.amount,
+          currency: item.currency,
+          reference: c.holdReference,
+          status: 'captured',
+          description: c.description,
+          counterparty: c.counterparty,
+          category: c.category,
+          merchant: null,
+          transactionId: hold.transaction_id,
+          entryId,
+          createdAt: bookedAt,
+          updatedAt: bookedAt,
+        });
+        entries.push({
+          id: entryId,
+          reference: c.reference,
+          kind: 'hold_capture',
+          bookedAt,
+          valueDate,
+          description: c.description,
+          counterparty: c.counterparty,
+          category: c.category,
+          merchant: null,
+          reversesEntryId: null,
+          postings,
+        });
+      }
+      settled.set(i, { holds, entries });
+    }
+    await trx.insertInto('entries').values(entryRows).execute();
+    await trx.insertInto('postings').values(postingRows).execute();
+    await trx.insertInto('holds').values(holdRows).execute();
+    await updateBalances(trx, states, bookedAt);
+    await appendEvents(
+      trx,
+      postedEvents(postingRows, (id) => locked.get(id)?.kind === 'customer'),
+      now,
+    );
+    await hooks.record(inTransaction, settled);
+    for (const [i, s] of settled) results[i] = { settled: s };
+    return results;
+  });
+}
