@@ -175,6 +175,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       bus: services.bus,
       recipients: {
         appsCoveringAccount: (accountId) => consents.appsCoveringAccount(accountId),
+        appsCoveringAccounts: (accountIds) => consents.appsCoveringAccounts(accountIds),
         // A suspended or deleted app receives nothing.
         appIsActive: async (clientId) => (await developers.gatewayView(clientId))?.status === 'active',
       },

@@ -321,8 +321,14 @@ eachBackend('consents service', [eventsMigrations, consentsMigrations], (ctx) =>
     assert.deepEqual(await consents.appsCoveringAccount('acc_theirs'), [APP]);
     assert.deepEqual(await consents.appsCoveringAccount('acc_theirs', 'payments.write'), [], 'not its scope');
     assert.deepEqual(await consents.appsCoveringAccount('acc_nobody'), []);
+    assert.deepEqual(
+      [...(await consents.appsCoveringAccounts(['acc_theirs', 'acc_nobody', 'acc_theirs']))],
+      [['acc_theirs', [APP]]],
+      'several accounts in one read: only the covered ones',
+    );
     await consents.revokeForClient(APP, id);
     assert.deepEqual(await consents.appsCoveringAccount('acc_theirs'), [], 'revoked: no longer');
+    assert.deepEqual([...(await consents.appsCoveringAccounts(['acc_theirs']))], [], 'revoked: no longer');
   });
 });
 

@@ -11,18 +11,31 @@ export async function appsCoveringAccount(
   accountId: string,
   scope: ConsentScope,
 ): Promise<string[]> {
-  // The account's consents by index (consent_accounts), then their status, expiry and scopes.
+  return (await appsCoveringAccounts(ctx, [accountId], scope)).get(accountId) ?? [];
+}
+
+/** For each of these accounts that any app covers, the client ids (each once), in one query. */
+export async function appsCoveringAccounts(
+  ctx: ConsentsContext,
+  accountIds: readonly string[],
+  scope: ConsentScope,
+): Promise<Map<string, string[]>> {
+  const covering = new Map<string, Set<string>>();
+  if (accountIds.length === 0) return new Map();
+  // The accounts' consents by index (consent_accounts), then their status, expiry and scopes.
   const rows = await ctx.db
     .selectFrom('consent_accounts as ca')
     .innerJoin('consents as c', 'c.id', 'ca.consent_id')
-    .select(['c.client_id', 'c.scopes'])
-    .where('ca.account_id', '=', accountId)
+    .select(['ca.account_id', 'c.client_id', 'c.scopes'])
+    .where('ca.account_id', 'in', [...new Set(accountIds)])
     .where('c.status', '=', 'authorized')
     .where('c.expires_at', '>', ctx.now().toISOString())
     .execute();
-  const apps = new Set<string>();
   for (const row of rows) {
-    if ((JSON.parse(row.scopes) as string[]).includes(scope)) apps.add(row.client_id);
+    if (!(JSON.parse(row.scopes) as string[]).includes(scope)) continue;
+    const apps = covering.get(row.account_id) ?? new Set<string>();
+    apps.add(row.client_id);
+    covering.set(row.account_id, apps);
   }
-  return [...apps];
+  return new Map([...covering].map(([id, apps]) => [id, [...apps]]));
 }

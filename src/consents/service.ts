@@ -6,7 +6,7 @@
 import type { Database } from '../platform/index.ts';
 import { authorizeConsent, rejectConsent } from './authorize.ts';
 import { createConsentsContext } from './context.ts';
-import { appsCoveringAccount } from './covering.ts';
+import { appsCoveringAccount, appsCoveringAccounts } from './covering.ts';
 import { createConsent } from './create.ts';
 import { isActive } from './expiry.ts';
 import { findByGrantId, getConsent, getForClient, listForCustomer } from './read.ts';
@@ -44,6 +44,8 @@ export interface ConsentService {
   isActive(consent: Consent): boolean;
   /** The apps whose live consents cover the account with the scope (default `transactions.read`). */
   appsCoveringAccount(accountId: string, scope?: ConsentScope): Promise<string[]>;
+  /** The same for several accounts in one read: by account, those that any app covers. */
+  appsCoveringAccounts(accountIds: readonly string[], scope?: ConsentScope): Promise<Map<string, string[]>>;
 }
 
 export function createConsentService(database: Database, deps: ConsentDeps): ConsentService {
@@ -62,5 +64,7 @@ export function createConsentService(database: Database, deps: ConsentDeps): Con
     isActive: (consent) => isActive(consent, ctx.now()),
     appsCoveringAccount: (accountId, scope = 'transactions.read') =>
       appsCoveringAccount(ctx, accountId, scope),
+    appsCoveringAccounts: (accountIds, scope = 'transactions.read') =>
+      appsCoveringAccounts(ctx, accountIds, scope),
   } satisfies ConsentService);
 }

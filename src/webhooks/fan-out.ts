@@ -6,6 +6,7 @@
  * subscribed enabled endpoint, at most once per (event, endpoint) however often the event is
  * published, due at once; then the dispatcher is woken.
  */
+import { LRUCache } from 'lru-cache';
 import type { CloudEvent } from '../platform/index.ts';
 import type { WebhooksContext } from './context.ts';
 import { pendingMessage } from './mappers.ts';
@@ -14,25 +15,44 @@ import { pendingMessage } from './mappers.ts';
 export interface Recipients {
   /** Apps whose authorised, unexpired consents cover the account with `transactions.read`. */
   appsCoveringAccount(accountId: string): Promise<readonly string[]>;
+  /** The same for several accounts in one read (by account); absent: one read per account. */
+  appsCoveringAccounts?(accountIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
   /** False for a suspended or deleted app: it receives nothing (developers). Absent: every app is. */
   appIsActive?(clientId: string): Promise<boolean>;
 }
+
+/**
+ * The apps each routed event was found to go to when the relay noted it in their feeds, by event id:
+ * fan-out of the same event moments later (in this process) uses them rather than asking again.
+ */
+export type RoutedMemo = LRUCache<string, readonly string[]>;
+
+export const routedMemo = (): RoutedMemo => new LRUCache({ max: 10_000 });
 
 const bigintOf = (decimal: string): number | bigint => {
   const n = Number(decimal);
   return Number.isSafeInteger(n) ? n : BigInt(decimal);
 };
 
-/** The active apps an event is delivered to: its own app, or those whose consents cover the account. */
-async function recipientsOf(event: CloudEvent, recipients: Recipients): Promise<string[]> {
-  const accountId = event.data.account_id;
-  const found = event.clientid
-    ? [event.clientid]
-    : event.type === 'transaction.posted' && typeof accountId === 'string'
-      ? [...(await recipients.appsCoveringAccount(accountId))]
-      : [];
-  const active = await Promise.all(found.map((id) => recipients.appIsActive?.(id) ?? true));
-  return found.filter((_, i) => active[i]);
+const isRouted = (event: CloudEvent): event is CloudEvent & { data: { account_id: string } } =>
+  !event.clientid && event.type === 'transaction.posted' && typeof event.data.account_id === 'string';
+
+/** Of these apps, the active ones, each asked once. */
+async function activeOf(recipients: Recipients, clientIds: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(clientIds)];
+  const active = await Promise.all(unique.map((id) => recipients.appIsActive?.(id) ?? true));
+  return new Set(unique.filter((_, i) => active[i]));
+}
+
+/** The apps whose consents cover the accounts of these routed events, by account, in one read. */
+async function covering(
+  recipients: Recipients,
+  accountIds: readonly string[],
+): Promise<ReadonlyMap<string, readonly string[]>> {
+  if (recipients.appsCoveringAccounts) return recipients.appsCoveringAccounts(accountIds);
+  const unique = [...new Set(accountIds)];
+  const found = await Promise.all(unique.map((id) => recipients.appsCoveringAccount(id)));
+  return new Map(unique.map((id, i) => [id, found[i]!]));
 }
 
 /**
@@ -44,26 +64,34 @@ export async function noteRouted(
   ctx: WebhooksContext,
   recipients: Recipients,
   events: readonly CloudEvent[],
+  memo?: RoutedMemo,
 ): Promise<void> {
-  for (const event of events) {
-    if (event.clientid || event.type !== 'transaction.posted') continue;
-    const clientIds = await recipientsOf(event, recipients);
-    if (clientIds.length === 0) continue;
-    const at = ctx.now().toISOString();
-    await ctx.db
-      .insertInto('feed_entries')
-      .values(
-        clientIds.map((clientId) => ({
-          client_id: clientId,
-          event_id: event.id,
-          seq: bigintOf(event.sequence),
-          event_type: event.type,
-          created_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing())
-      .execute();
-  }
+  const routed = events.filter(isRouted);
+  if (routed.length === 0) return;
+  const byAccount = await covering(
+    recipients,
+    routed.map((e) => e.data.account_id),
+  );
+  for (const event of routed) memo?.set(event.id, byAccount.get(event.data.account_id) ?? []);
+  const active = await activeOf(recipients, [...byAccount.values()].flat());
+  const at = ctx.now().toISOString();
+  const rows = routed.flatMap((event) =>
+    (byAccount.get(event.data.account_id) ?? [])
+      .filter((clientId) => active.has(clientId))
+      .map((clientId) => ({
+        client_id: clientId,
+        event_id: event.id,
+        seq: bigintOf(event.sequence),
+        event_type: event.type,
+        created_at: at,
+      })),
+  );
+  if (rows.length === 0) return;
+  await ctx.db
+    .insertInto('feed_entries')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing())
+    .execute();
 }
 
 /** Returns how many messages it created (0 when the event was seen before or nobody subscribed). */
@@ -71,8 +99,13 @@ export async function fanOut(
   ctx: WebhooksContext,
   recipients: Recipients,
   event: CloudEvent,
+  memo?: RoutedMemo,
 ): Promise<number> {
-  const clientIds = await recipientsOf(event, recipients);
+  const clientIds = event.clientid
+    ? [event.clientid]
+    : isRouted(event)
+      ? (memo?.get(event.id) ?? (await recipients.appsCoveringAccount(event.data.account_id)))
+      : [];
   if (clientIds.length === 0) return 0;
   const now = ctx.now();
   const endpoints = await ctx.db
@@ -82,7 +115,16 @@ export async function fanOut(
     .where('status', '=', 'enabled')
     .where('deleted_at', 'is', null)
     .execute();
-  const subscribed = endpoints.filter((e) => (JSON.parse(e.event_types) as string[]).includes(event.type));
+  const wanted = endpoints.filter((e) => (JSON.parse(e.event_types) as string[]).includes(event.type));
+  // A suspended or deleted app receives nothing (asked only when it has an endpoint for the event).
+  const active =
+    wanted.length > 0
+      ? await activeOf(
+          recipients,
+          wanted.map((e) => e.client_id),
+        )
+      : new Set();
+  const subscribed = wanted.filter((e) => active.has(e.client_id));
   if (subscribed.length === 0) return 0;
   const payload = JSON.stringify({ type: event.type, timestamp: event.time, data: event.data });
   const result = await ctx.db

@@ -15,7 +15,7 @@ import {
   rotateSecret,
   updateEndpoint,
 } from './endpoints.ts';
-import { fanOut, noteRouted, type Recipients } from './fan-out.ts';
+import { fanOut, noteRouted, type Recipients, routedMemo } from './fan-out.ts';
 import { type FeedPage, type FeedQuery, readFeed } from './feed.ts';
 import { listNotifications } from './notifications.ts';
 import type {
@@ -85,6 +85,7 @@ export function createWebhookService(deps: WebhookDeps): WebhookService {
     ctx,
     (clientId) => deps.recipients.appIsActive?.(clientId) ?? Promise.resolve(true),
   );
+  const routed = routedMemo();
   let subscription: Subscription | undefined;
   let markSubscribed: () => void = () => {};
   const subscribedOnce = new Promise<void>((resolve) => {
@@ -98,7 +99,7 @@ export function createWebhookService(deps: WebhookDeps): WebhookService {
     if (stopped || subscription) return;
     try {
       subscription = await deps.bus.subscribe('webhooks', '#', async (event) => {
-        if ((await fanOut(ctx, deps.recipients, event)) > 0) dispatcher.wake();
+        if ((await fanOut(ctx, deps.recipients, event, routed)) > 0) dispatcher.wake();
       });
       markSubscribed();
     } catch (err) {
@@ -123,7 +124,7 @@ export function createWebhookService(deps: WebhookDeps): WebhookService {
     retry: (clientId, id) => waking(retryMessage(ctx, clientId, id)),
     sendTest: (clientId, endpointId) => waking(sendTestMessage(ctx, clientId, endpointId)),
     feed: (clientId, query) => readFeed(ctx, clientId, query),
-    noteRouted: (events) => noteRouted(ctx, deps.recipients, events),
+    noteRouted: (events) => noteRouted(ctx, deps.recipients, events, routed),
     subscribed: () => subscribedOnce,
     notifications: (clientIds, page) => listNotifications(ctx, clientIds, page),
     async start({ fanOut: withFanOut = true, dispatch = true } = {}) {
