@@ -103,7 +103,9 @@ export class Batcher {
         // In key order, so that two batches with the same keys cannot deadlock on them.
         const rows = passed
           .map((i) => members[i]!.key)
-          .sort((a, b) => (a.client_id + a.key < b.client_id + b.key ? -1 : 1));
+          .sort((a, b) =>
+            a.client_id === b.client_id ? (a.key < b.key ? -1 : 1) : a.client_id < b.client_id ? -1 : 1,
+          );
         const taken = await inTransaction<PaymentsTables>('payments')
           .insertInto('idempotency_keys')
           .values(rows)
