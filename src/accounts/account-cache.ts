@@ -99,11 +99,7 @@ export class AccountCache {
 
   /** After a change to these accounts' balances: their fresh state replaces older cached copies. */
   async changed(accountIds: readonly string[]): Promise<void> {
-    if (accountIds.length === 1) {
-      await this.#fill(accountIds[0]!).catch(this.#onStoreError);
-      return;
-    }
-    // A batch of payments touches many accounts: one read for all of them.
+    // One read for all of them (a batch of payments touches many accounts).
     const states = await this.#bank.getAccountsWithBalances(accountIds).catch((err) => {
       this.#onStoreError(err);
       return [];

@@ -18,8 +18,10 @@
 import { type Kysely, sql } from 'kysely';
 import { AppError, appendEvents, newId } from '../../platform/index.ts';
 import type { LedgerContext, Tx } from '../context.ts';
-import type { Entry, EntryInput, Hold, Posting } from '../types.ts';
+import type { EntriesTable, HoldsTable, PostingsTable } from '../tables.ts';
+import type { Entry, EntryInput, Hold } from '../types.ts';
 import { type LockedAccount, lockBalances } from './lock-balances.ts';
+import { toEntry, toHold, toPosting } from './mappers.ts';
 import { fingerprintOf, MAX_BALANCE_MINOR, type PostingRow, postedEvents } from './post-entry.ts';
 
 /** One hold placed and captured at once: the amount moves from the item's account to `creditAccountId`. */
@@ -72,10 +74,10 @@ function refusal(
   credited: ReadonlyMap<string, bigint>,
 ): AppError | undefined {
   const debtor = locked.get(item.debitAccountId)!;
-  const total = item.captures.reduce((sum, c) => sum + c.amount, 0n);
-  if (total <= 0n || item.captures.some((c) => c.amount <= 0n)) {
+  if (item.captures.length === 0 || item.captures.some((c) => c.amount <= 0n)) {
     return new AppError('INVALID_AMOUNT', 'A hold amount must be greater than zero');
   }
+  const total = item.captures.reduce((sum, c) => sum + c.amount, 0n);
   for (const account of [debtor, ...item.captures.map((c) => locked.get(c.creditAccountId)!)]) {
     if (account.id === item.debitAccountId && account !== debtor) {
       return new AppError('SAME_ACCOUNT', 'Debit and credit accounts must differ');
@@ -104,17 +106,24 @@ function refusal(
   return undefined;
 }
 
+/** An account's balance row as the batch leaves it. */
+interface BalanceState {
+  current: bigint;
+  seq: number;
+  holdVersion: number;
+}
+
 const add = (map: Map<string, bigint>, id: string, amount: bigint) =>
   map.set(id, (map.get(id) ?? 0n) + amount);
 
 /** One statement setting each balance row's new state (a CASE per column, on both databases). */
 async function updateBalances(
   trx: Tx,
-  states: ReadonlyMap<string, { current: bigint; seq: number; holdVersion: number }>,
+  states: ReadonlyMap<string, BalanceState>,
   now: string,
 ): Promise<void> {
   const ids = [...states.keys()];
-  const column = (value: (s: { current: bigint; seq: number; holdVersion: number }) => bigint | number) =>
+  const column = (value: (s: BalanceState) => bigint | number) =>
     sql<never>`case ${sql.ref('account_id')} ${sql.join(
       ids.map((id) => sql`when ${id} then cast(${value(states.get(id)!)} as bigint)`),
       sql` `,
@@ -170,7 +179,7 @@ export async function settleBatch(
     const bookedAt = now.toISOString();
     const valueDate = bookedAt.slice(0, 10);
     const time = now.getTime();
-    const states = new Map<string, { current: bigint; seq: number; holdVersion: number }>();
+    const states = new Map<string, BalanceState>();
     const stateOf = (id: string) => {
       let s = states.get(id);
       if (!s) {
@@ -180,14 +189,9 @@ export async function settleBatch(
       }
       return s;
     };
-    const entryRows = [];
-    const postingRows: (PostingRow & {
-      entry_id: string;
-      seq: number;
-      counterparty: string | null;
-      category: string | null;
-    })[] = [];
-    const holdRows = [];
+    const entryRows: EntriesTable[] = [];
+    const postingRows: (PostingsTable & PostingRow)[] = [];
+    const holdRows: HoldsTable[] = [];
     const settled = new Map<number, Settled>();
     for (const i of passed) {
       if (!chosen.has(i)) continue;
@@ -199,18 +203,16 @@ export async function settleBatch(
         const creditor = stateOf(c.creditAccountId);
         // Placed (version + 1) and captured (version + 2), as two transactions would number them.
         debtor.holdVersion += 2;
-        const holdId = newId('hld');
         const entryId = newId('jrn', time);
         const lines = [
-          { account: debtor, accountId: item.debitAccountId, amount: -c.amount, id: newId('txn', time) },
-          { account: creditor, accountId: c.creditAccountId, amount: c.amount, id: newId('txn', time) },
+          { account: debtor, accountId: item.debitAccountId, amount: -c.amount },
+          { account: creditor, accountId: c.creditAccountId, amount: c.amount },
         ];
-        const postings: Posting[] = [];
-        for (const line of lines) {
+        const rows = lines.map((line) => {
           line.account.current += line.amount;
           line.account.seq += 1;
-          const row = {
-            id: line.id,
+          return {
+            id: newId('txn', time),
             entry_id: entryId,
             account_id: line.accountId,
             amount: line.amount,
@@ -223,16 +225,8 @@ export async function settleBatch(
             counterparty: c.counterparty,
             category: c.category,
           };
-          postingRows.push(row);
-          postings.push({
-            id: row.id,
-            entryId,
-            accountId: row.account_id,
-            amount: row.amount,
-            currency: row.currency,
-            balanceAfter: row.balance_after,
-          });
-        }
+        });
+        postingRows.push(...rows);
         const input: EntryInput = {
           reference: c.reference,
           description: c.description,
@@ -241,7 +235,7 @@ export async function settleBatch(
           merchant: null,
           postings: lines.map((l) => ({ accountId: l.accountId, amount: l.amount, currency: item.currency })),
         };
-        entryRows.push({
+        const entry: EntriesTable = {
           id: entryId,
           reference: c.reference,
           fingerprint: fingerprintOf(input, 'hold_capture'),
@@ -254,29 +248,12 @@ export async function settleBatch(
           merchant: null,
           reverses_entry_id: null,
           created_at: bookedAt,
-        });
-        const hold = {
-          id: holdId,
-          account_id: item.debitAccountId,
-          amount: c.amount,
-          currency: item.currency,
-          reference: c.holdReference,
-          status: 'captured' as const,
-          description: c.description,
-          counterparty: c.counterparty,
-          category: c.category,
-          merchant: null,
-          transaction_id: lines[0]!.id,
-          version: debtor.holdVersion,
-          placed_version: debtor.holdVersion - 1,
-          entry_id: entryId,
-          created_at: bookedAt,
-          updated_at: bookedAt,
         };
-        holdRows.push(hold);
-        holds.push({
-          id: holdId,
-          accountId: hold.account_id,
+        entryRows.push(entry);
+        entries.push(toEntry(entry, rows.map(toPosting)));
+        const hold: HoldsTable = {
+          id: newId('hld'),
+          account_id: item.debitAccountId,
           amount: c.amount,
           currency: item.currency,
           reference: c.holdReference,
@@ -285,24 +262,16 @@ export async function settleBatch(
           counterparty: c.counterparty,
           category: c.category,
           merchant: null,
-          transactionId: hold.transaction_id,
-          entryId,
-          createdAt: bookedAt,
-          updatedAt: bookedAt,
-        });
-        entries.push({
-          id: entryId,
-          reference: c.reference,
-          kind: 'hold_capture',
-          bookedAt,
-          valueDate,
-          description: c.description,
-          counterparty: c.counterparty,
-          category: c.category,
-          merchant: null,
-          reversesEntryId: null,
-          postings,
-        });
+          // The capture's posting on the held account keeps the hold's transaction id.
+          transaction_id: rows[0]!.id,
+          version: debtor.holdVersion,
+          placed_version: debtor.holdVersion - 1,
+          entry_id: entryId,
+          created_at: bookedAt,
+          updated_at: bookedAt,
+        };
+        holdRows.push(hold);
+        holds.push(toHold(hold));
       }
       settled.set(i, { holds, entries });
     }
