@@ -35,9 +35,12 @@ export async function readFeed(ctx: WebhooksContext, clientId: string, q: FeedQu
     ctx.events
       .selectFrom('outbox')
       .selectAll()
-      // Marked published: the relay numbers a batch, records its routed entries, then marks it, so
-      // what shows here is a prefix of the publish order with the routed entries already in place.
-      .where('published_at', 'is not', null)
+      // Published: the relay numbers a batch, records its routed entries, publishes it, then moves
+      // its watermark past it, so what shows here is a prefix of the publish order with the routed
+      // entries already in place.
+      .where('published_seq', '<=', (eb) =>
+        eb.selectFrom('relay_state').select('published_upto').where('id', '=', 1),
+      )
       .orderBy('published_seq')
       .limit(q.limit + 1);
 

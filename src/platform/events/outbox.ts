@@ -34,17 +34,29 @@ export interface OutboxTable {
   time: string;
   data_version: number;
   data: string;
+  /** When the relay numbered it (took it up to publish). */
   published_at: string | null;
   /**
    * 1, 2, 3… in the order the relay published (one relay at a time): the order of the event feed
    * and the envelope's `sequence`. Unlike `seq` (taken at insert), it never lets a late commit
-   * slip behind a cursor.
+   * slip behind a cursor. An event is published once the relay's watermark
+   * ({@link RelayStateTable}) has reached it.
    */
   published_seq: number | bigint | null;
 }
 
+/**
+ * One row (`id` 1): the relay's watermark. Every event numbered up to `published_upto` has been
+ * published; readers of the outbox see those, so what they see is a prefix of the publish order.
+ */
+export interface RelayStateTable {
+  id: number;
+  published_upto: number | bigint;
+}
+
 export interface EventTables {
   outbox: OutboxTable;
+  relay_state: RelayStateTable;
 }
 
 /**
@@ -123,7 +135,44 @@ const publishOrderMigration: MigrationStep = {
   },
 };
 
+/**
+ * The relay marks what it published with one watermark instead of a second update of every row: an
+ * event costs the outbox one insert and one update. The work list becomes the rows not yet numbered;
+ * the `(client_id, seq)` index no reader uses any longer goes.
+ */
+const publishWatermarkMigration: MigrationStep = {
+  name: '0003_publish_watermark',
+  async up(db, env) {
+    await db.schema
+      .createTable('relay_state')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('published_upto', env.columnTypes.bigint, (c) => c.notNull())
+      .execute();
+    // Rows numbered but not marked (a batch a failed attempt left) lie above every marked one.
+    const marked = await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.max('published_seq').as('last'))
+      .where('published_at', 'is not', null)
+      .executeTakeFirst();
+    await db
+      .insertInto('relay_state')
+      .values({ id: 1, published_upto: marked?.last ?? 0 })
+      .execute();
+    await db.schema
+      .createIndex('outbox_unnumbered_idx')
+      .on('outbox')
+      .column('seq')
+      .where(sql.ref('published_seq'), 'is', null)
+      .execute();
+    for (const index of ['outbox_unpublished_idx', 'outbox_client_idx']) {
+      // SQLite's index names are not prefixed with the module's (see the schema-prefix plugin).
+      if (env.kind === 'sqlite') await sql`drop index ${sql.id(index)}`.execute(db);
+      else await db.schema.dropIndex(index).execute();
+    }
+  },
+};
+
 export const eventsMigrations: ModuleMigrations = Object.freeze({
   module: EVENTS_SCHEMA,
-  steps: [outboxMigration, publishOrderMigration],
+  steps: [outboxMigration, publishOrderMigration, publishWatermarkMigration],
 });

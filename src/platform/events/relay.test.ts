@@ -100,11 +100,23 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
     }
   });
 
+  const watermark = async () =>
+    Number(
+      (
+        await outbox()
+          .selectFrom('relay_state')
+          .select('published_upto')
+          .where('id', '=', 1)
+          .executeTakeFirstOrThrow()
+      ).published_upto,
+    );
+
   test('a batch published again after a failure keeps its sequences, and is marked only once published', async () => {
     const bus = new InProcessBus();
     let failures = 1;
     const attempts: string[][] = [];
     const noted: string[][] = [];
+    const marksWhilePublishing: number[] = [];
     const tag = randomUUID();
     // On PostgreSQL an event that was appended earlier commits between the two attempts (a lower
     // outbox seq than the batch's): it must not take over the batch's sequences.
@@ -124,6 +136,7 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
       if (e.data.tag !== tag || e.data.n === 9) return;
       if (e.data.n === 0) attempts.push([]);
       attempts.at(-1)!.push(`${e.data.n}@${e.sequence}`);
+      marksWhilePublishing.push(await watermark());
       if (e.data.n === 1 && failures-- > 0) {
         commitLate();
         await late;
@@ -151,24 +164,65 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
       await until(() => attempts.length === 2 && attempts[1]!.length === 2);
       assert.deepEqual(attempts[1], attempts[0], 'the same sequences the second time');
       assert.deepEqual(noted, attempts, 'noted before each publish, with the sequences published');
-      const rows = () =>
-        outbox()
-          .selectFrom('outbox')
-          .select(['published_seq', 'published_at'])
-          .where('aggregate', '=', 'pay_seq')
-          .where(
-            'published_seq',
-            'in',
-            attempts[0]!.map((a) => Number(a.slice(a.indexOf('@') + 1))),
-          )
-          .orderBy('seq')
-          .execute();
-      // The relay marks the batch once the bus has taken it (just after the handler saw it).
-      await until(async () => (await rows()).every((r) => r.published_at !== null));
-      assert.deepEqual(
-        (await rows()).map((r) => `@${Number(r.published_seq)}`),
-        attempts[0]!.map((a) => a.slice(a.indexOf('@'))),
+      const sequences = attempts[0]!.map((a) => Number(a.slice(a.indexOf('@') + 1)));
+      assert.ok(
+        marksWhilePublishing.every((m) => m < sequences[0]!),
+        `not marked before the bus took it (watermark ${marksWhilePublishing} vs ${sequences})`,
       );
+      const rows = await outbox()
+        .selectFrom('outbox')
+        .select('published_seq')
+        .where('aggregate', '=', 'pay_seq')
+        .where('published_seq', 'in', sequences)
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => Number(r.published_seq)),
+        sequences,
+      );
+      // The relay marks the batch once the bus has taken it (just after the handler saw it).
+      await until(async () => (await watermark()) >= sequences.at(-1)!);
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  test('a relay taking over publishes what the last one numbered but did not mark, with those numbers, first', async () => {
+    const tag = randomUUID();
+    await outbox()
+      .transaction()
+      .execute((trx) =>
+        appendEvents(
+          trx,
+          [0, 1, 2].map((n) => ({ ...event('pay_take', n), data: { n, tag } })),
+        ),
+      );
+    // A relay stopped between numbering and marking: its first two rows numbered above the watermark.
+    const mark = await watermark();
+    const [first, second] = await outbox()
+      .selectFrom('outbox')
+      .select('seq')
+      .where('aggregate', '=', 'pay_take')
+      .orderBy('seq')
+      .execute();
+    for (const [i, row] of [first!, second!].entries()) {
+      await outbox()
+        .updateTable('outbox')
+        .set({ published_seq: mark + 1 + i, published_at: new Date().toISOString() })
+        .where('seq', '=', row.seq)
+        .execute();
+    }
+    const bus = new InProcessBus();
+    const seen: string[] = [];
+    await bus.subscribe('takeover', '#', async (e) => {
+      if (e.data.tag === tag) seen.push(`${e.data.n}@${Number(e.sequence) - mark}`);
+    });
+    const relay = new OutboxRelay(ctx.database, bus, { source: 'x', onError: () => {} });
+    relay.start();
+    try {
+      await until(() => seen.length === 3);
+      assert.deepEqual(seen, ['0@1', '1@2', '2@3']);
+      await until(async () => (await watermark()) === mark + 3);
     } finally {
       await relay.stop();
     }

@@ -1,11 +1,12 @@
 /**
- * @module The outbox relay: gives unpublished outbox rows their `published_seq` in `seq` order (kept
- * from then on: a batch published again after a failure carries the same sequences), lets
+ * @module The outbox relay: gives new outbox rows their `published_seq` in `seq` order (kept from
+ * then on: a batch published again after a failure carries the same sequences), lets
  * `beforePublish` record what must exist before the events can be read (the event feed's routed
- * entries), publishes them to the event bus, then marks them published. Readers of the outbox see
- * a row once it is marked, so what they see is always a prefix of the `published_seq` order. At
- * least once: a crash between publishing and marking publishes those rows again (same event ids,
- * same sequences) after restart. One relay works at a time: on
+ * entries), publishes them to the event bus, then marks them published by moving its watermark
+ * (`relay_state.published_upto`) to the batch's last sequence: one row update per event, and one
+ * per batch. Readers of the outbox see a row once the watermark has reached it, so what they see is
+ * always a prefix of the `published_seq` order. At least once: a crash between publishing and
+ * marking publishes those rows again (same event ids, same sequences) after restart. One relay works at a time: on
  * PostgreSQL the process holding an advisory lock (the others stand by and take over when it goes);
  * on SQLite there is one process. Events of one aggregate keep their order because their writers
  * lock the aggregate's row before appending.
@@ -124,62 +125,78 @@ export class OutboxRelay {
 
   /** Publishes batch after batch until stopped; throws on a database or broker failure. */
   async #drain(db: Kysely<EventTables>): Promise<void> {
-    const last = await db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.max('published_seq').as('last'))
-      .executeTakeFirst();
-    let next = Number(last?.last ?? 0) + 1;
+    const state = await db
+      .selectFrom('relay_state')
+      .select('published_upto')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    let upto = Number(state.published_upto);
+    // Rows a failed attempt numbered (above the watermark) go first, in their order, with their
+    // numbers. Once they are published, none is left: only this relay numbers rows.
+    let retried = false;
     while (!this.#stopping) {
-      // Rows a failed attempt already numbered come first, in their order; then new rows.
-      const rows = await db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('published_at', 'is', null)
-        .orderBy(sql`published_seq is null`)
-        .orderBy('published_seq')
-        .orderBy('seq')
-        .limit(this.#opts.batchSize)
-        .execute();
-      if (rows.length === 0) {
-        await this.#sleep(this.#opts.idleMs);
-        continue;
-      }
-      const fresh = rows.filter((r) => r.published_seq === null);
-      if (fresh.length > 0) {
-        await db
-          .updateTable('outbox')
-          .set((eb) => {
-            // One statement for the new rows: published_seq = CASE seq WHEN … THEN next + i … END.
-            let order = eb.case().when('seq', '=', fresh[0]!.seq).then(next);
-            for (const [i, r] of fresh.entries())
-              if (i > 0) order = order.when('seq', '=', r.seq).then(next + i);
-            return { published_seq: order.end() };
-          })
-          .where(
-            'seq',
-            'in',
-            fresh.map((r) => r.seq),
-          )
+      let rows: Row[] = [];
+      if (!retried) {
+        rows = await db
+          .selectFrom('outbox')
+          .selectAll()
+          .where('published_seq', '>', upto)
+          .orderBy('published_seq')
+          .limit(this.#opts.batchSize)
           .execute();
+        retried = rows.length < this.#opts.batchSize;
       }
-      // The new rows, in order, took next, next + 1, … above.
-      let k = 0;
-      const envelopes = rows.map((r) =>
-        toEnvelope(r, this.#opts.source, Number(r.published_seq ?? next + k++)),
-      );
-      next += fresh.length;
+      if (rows.length === 0) {
+        rows = await db
+          .selectFrom('outbox')
+          .selectAll()
+          .where('published_seq', 'is', null)
+          .orderBy('seq')
+          .limit(this.#opts.batchSize)
+          .execute();
+        if (rows.length === 0) {
+          await this.#sleep(this.#opts.idleMs);
+          continue;
+        }
+        rows = await this.#number(db, rows, upto);
+      }
+      const envelopes = rows.map((r) => toEnvelope(r, this.#opts.source, Number(r.published_seq)));
       await this.#opts.beforePublish?.(envelopes);
       await this.#bus.publish(envelopes);
+      upto = Number(rows.at(-1)!.published_seq);
+      await db.updateTable('relay_state').set({ published_upto: upto }).where('id', '=', 1).execute();
+      this.#opts.onPublished?.(rows.length);
+    }
+  }
+
+  /** Numbers new rows `upto + 1`, `upto + 2`, … in `seq` order, in one statement. */
+  async #number(db: Kysely<EventTables>, rows: readonly Row[], upto: number): Promise<Row[]> {
+    const publishedAt = new Date().toISOString();
+    if (this.#database.kind === 'postgres') {
+      // A text of fixed shape (prepared once), whatever the number of rows.
+      await sql`update ${sql.table(`${EVENTS_SCHEMA}.outbox`)} as o
+        set published_seq = ${upto}::bigint + v.n, published_at = ${publishedAt}
+        from unnest(${rows.map((r) => String(r.seq))}::bigint[]) with ordinality as v(seq, n)
+        where o.seq = v.seq`.execute(db);
+    } else {
       await db
         .updateTable('outbox')
-        .set({ published_at: new Date().toISOString() })
+        .set((eb) => {
+          let order = eb
+            .case()
+            .when('seq', '=', rows[0]!.seq)
+            .then(upto + 1);
+          for (const [i, r] of rows.entries())
+            if (i > 0) order = order.when('seq', '=', r.seq).then(upto + 1 + i);
+          return { published_seq: order.end(), published_at: publishedAt };
+        })
         .where(
           'seq',
           'in',
           rows.map((r) => r.seq),
         )
         .execute();
-      this.#opts.onPublished?.(rows.length);
     }
+    return rows.map((r, i) => ({ ...r, published_seq: upto + 1 + i, published_at: publishedAt }));
   }
 }
