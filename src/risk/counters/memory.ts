@@ -26,10 +26,12 @@ export class MemoryCounters implements RiskCounters {
       const size = bucketMs(w.seconds);
       const n = Math.ceil((w.seconds * 1000) / size);
       const current = Math.floor(o.at / size);
-      let entry = this.#windows.get(w.key);
+      // Windows of one key (an account's minute, hour and day) have buckets of their own.
+      const key = `${w.key}:${w.seconds}`;
+      let entry = this.#windows.get(key);
       if (!entry || entry.expiresAt <= o.at) {
         entry = { counts: new Map(), expiresAt: 0 };
-        this.#windows.set(w.key, entry);
+        this.#windows.set(key, entry);
       }
       if (w.add) {
         const bucket = entry.counts.get(current) ?? { count: 0, sum: 0n };

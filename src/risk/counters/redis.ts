@@ -1,6 +1,6 @@
 /**
  * @module The risk counters in Redis, shared by every process: one Lua script records an attempt in
- * its windows (a hash of twelve buckets each), checks and updates the payee's new-payer set and the
+ * its windows (a hash of twelve buckets each, with their running totals), checks and updates the payee's new-payer set and the
  * customer's hour-of-day profile, and returns every count — one atomic round trip per payment.
  */
 import type { Redis } from 'ioredis';
@@ -12,44 +12,126 @@ const PREFIX = 'wekeza:risk:';
 // customer's hour profile. ARGV: W, now (ms), customer, beneficiary, mule window (ms), hour of day,
 // profile ttl (ms); then per window: bucket ms, buckets, add (1/0), amount.
 // Returns count_1, sum_1, …, count_W, sum_W, known (0/1), new payers, then 24 hour counts.
+//
+// A window's hash holds its buckets (`<b>c`, `<b>s`) and their running totals: `L` the newest bucket
+// seen, `C` and `S` the count and sum of the buckets in (L - n, L], kept by adding each attempt and
+// subtracting each bucket as it leaves the window. A call reads three fields, not every bucket. A
+// sum past 64 bits stays at the largest while the bucket that overflowed (`V`) is in the window,
+// then the sum is totalled again from the buckets. A hash without totals (first use, or written by
+// an earlier version) is totalled from its buckets once. An attempt timed before `L` (processes'
+// clocks differ a little) is added to its own bucket and the totals, unless that bucket has already
+// left the window.
 const OBSERVE = `
+local MAX = '9223372036854775807'
 local w = tonumber(ARGV[1])
 local now = tonumber(ARGV[2])
 local out = {}
+-- Adds to a field; past 64 bits it holds the largest value. Returns false when it overflowed.
+local function add(key, field, by)
+  local r = redis.pcall('HINCRBY', key, field, by)
+  if type(r) == 'table' and r.err then
+    redis.call('HSET', key, field, MAX)
+    return false
+  end
+  return true
+end
+-- Totals the buckets of the window ending at the newest of cur and the buckets there (a process
+-- whose clock is ahead may have written one) into C and S, drops older ones, and sets L. Returns the
+-- count, the sum, whether the sum overflowed and L.
+local function retotal(key, cur, n)
+  local top = cur
+  local fields = redis.call('HKEYS', key)
+  for _, f in ipairs(fields) do
+    local b = tonumber(string.sub(f, 1, -2))
+    if b ~= nil and b > top then top = b end
+  end
+  local c, fine = 0, true
+  redis.call('HSET', key, 'C', 0, 'S', 0, 'L', top)
+  redis.call('HDEL', key, 'V')
+  for _, f in ipairs(fields) do
+    local b = tonumber(string.sub(f, 1, -2))
+    if b ~= nil then
+      if b <= top - n then
+        redis.call('HDEL', key, f)
+      elseif string.sub(f, -1) == 'c' then
+        c = c + tonumber(redis.call('HGET', key, f))
+      elseif not add(key, 'S', redis.call('HGET', key, f)) then
+        fine = false
+      end
+    end
+  end
+  redis.call('HSET', key, 'C', c)
+  if not fine then redis.call('HSET', key, 'V', top) end
+  return c, redis.call('HGET', key, 'S'), fine, top
+end
 for i = 1, w do
   local base = 8 + 4 * (i - 1)
   local size = tonumber(ARGV[base])
   local n = tonumber(ARGV[base + 1])
+  local adding = ARGV[base + 2] == '1'
   local key = KEYS[i]
   local cur = math.floor(now / size)
-  if ARGV[base + 2] == '1' then
+  local head = redis.call('HMGET', key, 'L', 'V', 'C', 'S')
+  local last, over = tonumber(head[1]), tonumber(head[2])
+  local c, s = tonumber(head[3]) or 0, head[4] or '0'
+  -- Whether the hash was (re)made or moved to a new bucket: its expiry is set again.
+  local moved = false
+  if last == nil then
+    if adding or redis.call('EXISTS', key) == 1 then
+      local fine
+      c, s, fine, last = retotal(key, cur, n)
+      over, moved = (not fine) and last or nil, true
+    end
+  elseif cur > last then
+    if cur - last >= n then
+      -- Every bucket seen has left the window.
+      redis.call('DEL', key)
+      if adding then redis.call('HSET', key, 'L', cur, 'C', 0, 'S', 0) end
+      last, over, c, s = adding and cur or nil, nil, 0, '0'
+    elseif over ~= nil and over <= cur - n then
+      -- The bucket that overflowed the sum has left: total what is left.
+      local fine
+      c, s, fine, last = retotal(key, cur, n)
+      over = (not fine) and last or nil
+    else
+      local fields = {}
+      for b = last - n + 1, cur - n do
+        fields[#fields + 1] = b .. 'c'
+        fields[#fields + 1] = b .. 's'
+      end
+      local gone = redis.call('HMGET', key, unpack(fields))
+      local left = 0
+      for j = 1, #gone, 2 do
+        if gone[j] then
+          left = left + tonumber(gone[j])
+          if over == nil and gone[j + 1] and gone[j + 1] ~= '0' then
+            s = redis.call('HINCRBY', key, 'S', '-' .. gone[j + 1])
+          end
+        end
+      end
+      if left > 0 then c = redis.call('HINCRBY', key, 'C', -left) end
+      redis.call('HDEL', key, unpack(fields))
+      redis.call('HSET', key, 'L', cur)
+      last = cur
+    end
+    moved = true
+  end
+  if adding and cur > last - n then
     redis.call('HINCRBY', key, cur .. 'c', 1)
-    -- A sum past 64 bits (thousands of the largest amounts) stays at the largest, not an error.
-    local added = redis.pcall('HINCRBY', key, cur .. 's', ARGV[base + 3])
-    if type(added) == 'table' and added.err then
-      redis.call('HSET', key, cur .. 's', '9223372036854775807')
+    c = redis.call('HINCRBY', key, 'C', 1)
+    local fine = add(key, cur .. 's', ARGV[base + 3])
+    if over == nil then
+      local total = redis.pcall('HINCRBY', key, 'S', ARGV[base + 3])
+      if type(total) == 'table' and total.err then fine = false else s = total end
     end
-    local stale = {}
-    for b = cur - 2 * n, cur - n do
-      stale[#stale + 1] = b .. 'c'
-      stale[#stale + 1] = b .. 's'
+    if not fine then
+      redis.call('HSET', key, 'V', cur, 'S', MAX)
+      over = cur
     end
-    redis.call('HDEL', key, unpack(stale))
-    redis.call('PEXPIRE', key, size * (n + 1))
-  end
-  local fields = {}
-  for b = cur - n + 1, cur do
-    fields[#fields + 1] = b .. 'c'
-    fields[#fields + 1] = b .. 's'
-  end
-  local values = redis.call('HMGET', key, unpack(fields))
-  local c, s = 0, 0
-  for j = 1, #values, 2 do
-    c = c + (tonumber(values[j]) or 0)
-    s = s + (tonumber(values[j + 1]) or 0)
+    if moved then redis.call('PEXPIRE', key, size * (n + 1)) end
   end
   out[#out + 1] = c
-  out[#out + 1] = string.format('%.0f', s)
+  out[#out + 1] = over ~= nil and MAX or (type(s) == 'number' and string.format('%.0f', s) or s)
 end
 local known = redis.call('SISMEMBER', KEYS[w + 1], ARGV[4])
 local payers = KEYS[w + 2]
@@ -58,9 +140,8 @@ redis.call('ZREMRANGEBYSCORE', payers, '-inf', now - tonumber(ARGV[5]))
 out[#out + 1] = known
 out[#out + 1] = redis.call('ZCARD', payers)
 redis.call('PEXPIRE', payers, ARGV[5])
-local hours = {}
-for h = 0, 23 do hours[#hours + 1] = tostring(h) end
-local profile = redis.call('HMGET', KEYS[w + 3], unpack(hours))
+local profile = redis.call('HMGET', KEYS[w + 3], '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10',
+  '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23')
 for h = 1, 24 do out[#out + 1] = tonumber(profile[h]) or 0 end
 redis.call('HINCRBY', KEYS[w + 3], ARGV[6], 1)
 redis.call('PEXPIRE', KEYS[w + 3], ARGV[7])
