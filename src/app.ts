@@ -325,7 +325,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       source: config.publicUrl,
       onError: (err) => app.log.error({ err }, 'outbox relay: publishing failed; retrying'),
       onPublished: (count) => eventsPublished.inc(count),
-      beforePublish: (events) => hooks.noteRouted(events),
+      beforePublish: (events) => hooks.beforePublish(events),
     });
     relay = outbox;
     void hooks.subscribed().then(() => outbox.start());

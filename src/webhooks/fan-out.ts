@@ -21,13 +21,39 @@ export interface Recipients {
   appIsActive?(clientId: string): Promise<boolean>;
 }
 
+interface EndpointRow {
+  readonly id: string;
+  readonly client_id: string;
+  readonly event_types: string;
+}
+
+/** What was found of an event before the relay published it: fan-out needs not ask again. */
+interface Found {
+  /** The apps it goes to. */
+  readonly clientIds: readonly string[];
+  /** Their enabled endpoints, when they were looked up with the page. */
+  readonly endpoints?: readonly EndpointRow[];
+}
+
 /**
- * The apps each routed event was found to go to when the relay noted it in their feeds, by event id:
- * fan-out of the same event moments later (in this process) uses them rather than asking again.
+ * What was found of each event of a page before the relay published it, by event id: fan-out of the
+ * same event moments later (in this process) uses it rather than asking again.
  */
-export type RoutedMemo = LRUCache<string, readonly string[]>;
+export type RoutedMemo = LRUCache<string, Found>;
 
 export const routedMemo = (): RoutedMemo => new LRUCache({ max: 10_000 });
+
+/** The enabled endpoints of these apps, in one read. */
+async function endpointsOf(ctx: WebhooksContext, clientIds: readonly string[]): Promise<EndpointRow[]> {
+  if (clientIds.length === 0) return [];
+  return ctx.db
+    .selectFrom('endpoints')
+    .select(['id', 'client_id', 'event_types'])
+    .where('client_id', 'in', [...new Set(clientIds)])
+    .where('status', '=', 'enabled')
+    .where('deleted_at', 'is', null)
+    .execute();
+}
 
 const bigintOf = (decimal: string): number | bigint => {
   const n = Number(decimal);
@@ -72,7 +98,7 @@ export async function noteRouted(
     recipients,
     routed.map((e) => e.data.account_id),
   );
-  for (const event of routed) memo?.set(event.id, byAccount.get(event.data.account_id) ?? []);
+  for (const event of routed) memo?.set(event.id, { clientIds: byAccount.get(event.data.account_id) ?? [] });
   const active = await activeOf(recipients, [...byAccount.values()].flat());
   const at = ctx.now().toISOString();
   const rows = routed.flatMap((event) =>
@@ -94,6 +120,28 @@ export async function noteRouted(
     .execute();
 }
 
+/**
+ * Before the relay publishes a page of events: notes the routed ones in feeds (`noteRouted`), then
+ * finds the enabled endpoints of every app the page's events go to in one read, kept in `memo` for
+ * the fan-out of those events that follows in this process.
+ */
+export async function preparePage(
+  ctx: WebhooksContext,
+  recipients: Recipients,
+  events: readonly CloudEvent[],
+  memo: RoutedMemo,
+): Promise<void> {
+  await noteRouted(ctx, recipients, events, memo);
+  const targets = events.map((event) =>
+    event.clientid ? [event.clientid] : isRouted(event) ? (memo.get(event.id)?.clientIds ?? []) : [],
+  );
+  const endpoints = await endpointsOf(ctx, targets.flat());
+  events.forEach((event, i) => {
+    const clientIds = targets[i]!;
+    memo.set(event.id, { clientIds, endpoints: endpoints.filter((e) => clientIds.includes(e.client_id)) });
+  });
+}
+
 /** Returns how many messages it created (0 when the event was seen before or nobody subscribed). */
 export async function fanOut(
   ctx: WebhooksContext,
@@ -101,20 +149,17 @@ export async function fanOut(
   event: CloudEvent,
   memo?: RoutedMemo,
 ): Promise<number> {
-  const clientIds = event.clientid
-    ? [event.clientid]
-    : isRouted(event)
-      ? (memo?.get(event.id) ?? (await recipients.appsCoveringAccount(event.data.account_id)))
-      : [];
+  const found = memo?.get(event.id);
+  const clientIds =
+    found?.clientIds ??
+    (event.clientid
+      ? [event.clientid]
+      : isRouted(event)
+        ? await recipients.appsCoveringAccount(event.data.account_id)
+        : []);
   if (clientIds.length === 0) return 0;
   const now = ctx.now();
-  const endpoints = await ctx.db
-    .selectFrom('endpoints')
-    .select(['id', 'client_id', 'event_types'])
-    .where('client_id', 'in', clientIds)
-    .where('status', '=', 'enabled')
-    .where('deleted_at', 'is', null)
-    .execute();
+  const endpoints = found?.endpoints ?? (await endpointsOf(ctx, clientIds));
   const wanted = endpoints.filter((e) => (JSON.parse(e.event_types) as string[]).includes(event.type));
   // A suspended or deleted app receives nothing (asked only when it has an endpoint for the event).
   const active =

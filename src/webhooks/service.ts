@@ -15,7 +15,7 @@ import {
   rotateSecret,
   updateEndpoint,
 } from './endpoints.ts';
-import { fanOut, noteRouted, type Recipients, routedMemo } from './fan-out.ts';
+import { fanOut, preparePage, type Recipients, routedMemo } from './fan-out.ts';
 import { type FeedPage, type FeedQuery, readFeed } from './feed.ts';
 import { listNotifications } from './notifications.ts';
 import type {
@@ -49,8 +49,11 @@ export interface WebhookService {
   /** Sends a `webhook.test` event to the endpoint. */
   sendTest(clientId: string, endpointId: string): Promise<Message>;
   feed(clientId: string, query: FeedQuery): Promise<FeedPage>;
-  /** Notes routed events in the apps' feeds before they are published (the outbox relay's step). */
-  noteRouted(events: readonly CloudEvent[]): Promise<void>;
+  /**
+   * The outbox relay's step before it publishes a page: notes routed events in the apps' feeds, and
+   * looks up the page's endpoints for fan-out in this process.
+   */
+  beforePublish(events: readonly CloudEvent[]): Promise<void>;
   /**
    * Settles once fan-out is subscribed to the bus (at once when `start` left fan-out out): the
    * relay publishes only after, so that no event goes to a bus where nothing listens yet.
@@ -124,7 +127,7 @@ export function createWebhookService(deps: WebhookDeps): WebhookService {
     retry: (clientId, id) => waking(retryMessage(ctx, clientId, id)),
     sendTest: (clientId, endpointId) => waking(sendTestMessage(ctx, clientId, endpointId)),
     feed: (clientId, query) => readFeed(ctx, clientId, query),
-    noteRouted: (events) => noteRouted(ctx, deps.recipients, events, routed),
+    beforePublish: (events) => preparePage(ctx, deps.recipients, events, routed),
     subscribed: () => subscribedOnce,
     notifications: (clientIds, page) => listNotifications(ctx, clientIds, page),
     async start({ fanOut: withFanOut = true, dispatch = true } = {}) {
