@@ -6,7 +6,7 @@
  * the transaction feed and statements cannot tell the difference. The statements are per batch, not
  * per item: one lock of every balance row touched (in account order, as every posting path locks),
  * then multi-row inserts of entries, postings and holds, one update of the balances, one append of
- * the events.
+ * the events — deferred, with the caller's rows, so that on PostgreSQL they all go in one round trip.
  *
  * Every check runs on the locked rows before anything is written. An item that fails one is left out
  * (refused), never failing the others; funds credited within the batch do not count towards a debit
@@ -16,9 +16,15 @@
  * for the settled ones. Anything that throws rolls the whole batch back: nothing of it was written.
  */
 import { type Kysely, sql } from 'kysely';
-import { AppError, appendEvents, newId } from '../../platform/index.ts';
-import type { LedgerContext, Tx } from '../context.ts';
-import type { EntriesTable, HoldsTable, PostingsTable } from '../tables.ts';
+import { AppError, appendEvents, deferredWrites, newId } from '../../platform/index.ts';
+import type { LedgerContext } from '../context.ts';
+import {
+  type CoreBankingTables,
+  type EntriesTable,
+  type HoldsTable,
+  type PostingsTable,
+  SCHEMA,
+} from '../tables.ts';
 import type { Entry, EntryInput, Hold } from '../types.ts';
 import { type LockedAccount, lockBalances } from './lock-balances.ts';
 import { toEntry, toHold, toPosting } from './mappers.ts';
@@ -62,7 +68,10 @@ export type InTransaction = <T>(schema: string) => Kysely<T>;
 export interface BatchHooks {
   /** Of the items that passed the checks (by index, ascending), those to settle. */
   claim(inTransaction: InTransaction, passed: readonly number[]): Promise<ReadonlySet<number>>;
-  /** Writes the caller's rows for the settled items, by index. */
+  /**
+   * Writes the caller's rows for the settled items, by index. Its statements are deferred (see
+   * `deferredWrites`): they go to the database with the batch's own writes, and return no rows.
+   */
   record(inTransaction: InTransaction, settled: ReadonlyMap<number, Settled>): Promise<void>;
 }
 
@@ -118,7 +127,7 @@ const add = (map: Map<string, bigint>, id: string, amount: bigint) =>
 
 /** One statement setting each balance row's new state (a CASE per column, on both databases). */
 async function updateBalances(
-  trx: Tx,
+  trx: Kysely<CoreBankingTables>,
   states: ReadonlyMap<string, BalanceState>,
   now: string,
 ): Promise<void> {
@@ -275,16 +284,20 @@ export async function settleBatch(
       }
       settled.set(i, { holds, entries });
     }
-    await trx.insertInto('entries').values(entryRows).execute();
-    await trx.insertInto('postings').values(postingRows).execute();
-    await trx.insertInto('holds').values(holdRows).execute();
-    await updateBalances(trx, states, bookedAt);
+    // Nothing below reads a result: the writes go to the database together, with the caller's.
+    const writes = deferredWrites(ctx.database, trx);
+    const ledger = writes.schema<CoreBankingTables>(SCHEMA);
+    await ledger.insertInto('entries').values(entryRows).execute();
+    await ledger.insertInto('postings').values(postingRows).execute();
+    await ledger.insertInto('holds').values(holdRows).execute();
+    await updateBalances(ledger, states, bookedAt);
     await appendEvents(
-      trx,
+      ledger,
       postedEvents(postingRows, (id) => locked.get(id)?.kind === 'customer'),
       now,
     );
-    await hooks.record(inTransaction, settled);
+    await hooks.record(writes.schema, settled);
+    await writes.flush();
     for (const [i, s] of settled) results[i] = { settled: s };
     return results;
   });

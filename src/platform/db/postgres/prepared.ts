@@ -3,8 +3,9 @@
  * parsed and planned by the server once per connection and then only bound and executed: a payment's
  * thirty-odd statements cost PostgreSQL less CPU, and node-postgres sends one message fewer for each.
  *
- * - Only data statements (`select`, `insert`, `update`, `delete`, `with`, `values`) of at most
- *   {@link MAX_PARAMETERS} parameters are named, on their second use, and at most
+ * - Only data statements (`select`, `insert`, `update`, `delete`, `with`, `values`) of one to
+ *   {@link MAX_PARAMETERS} parameters are named (a text without parameters, such as deferred
+ *   writes' several statements with their values inlined, runs as a simple query), on their second use, and at most
  *   {@link MAX_NAMED} distinct texts per process (the rest run unnamed, as before), so a
  *   connection's prepared statements stay bounded whatever SQL the query builder makes.
  * - A schema change can make PostgreSQL refuse a prepared statement whose result columns changed
@@ -54,7 +55,12 @@ let named = 0;
 function nameOf(text: string, parameters: number): string | null {
   let known = texts.get(text);
   if (!known) {
-    if (texts.size >= MAX_REMEMBERED || parameters > MAX_PARAMETERS || !DATA_STATEMENT.test(text)) {
+    if (
+      texts.size >= MAX_REMEMBERED ||
+      parameters === 0 ||
+      parameters > MAX_PARAMETERS ||
+      !DATA_STATEMENT.test(text)
+    ) {
       return null;
     }
     known = { uses: 0, name: null };
