@@ -99,31 +99,49 @@ export class Batcher {
     const items = await Promise.all(members.map((m) => this.#itemOf(m.payment)));
     const booked = new Map<number, Payment>();
     const results = await ctx.bank.settleBatch(items, {
-      claim: async (inTransaction, passed) => {
+      claim: (all) => {
+        const slot = (k: IdempotencyKeysTable) => `${k.client_id}\n${k.key}`;
         // In key order, so that two batches with the same keys cannot deadlock on them.
-        const rows = passed
+        const rows = all
           .map((i) => members[i]!.key)
           .sort((a, b) =>
             a.client_id === b.client_id ? (a.key < b.key ? -1 : 1) : a.client_id < b.client_id ? -1 : 1,
           );
-        const taken = await inTransaction<PaymentsTables>('payments')
-          .insertInto('idempotency_keys')
-          .values(rows)
-          .onConflict((oc) => oc.columns(['client_id', 'key']).doNothing())
-          .returning(['client_id', 'key'])
-          .execute();
-        const ours = new Set(taken.map((t) => `${t.client_id}\n${t.key}`));
-        return new Set(
-          passed.filter((i) => ours.has(`${members[i]!.key.client_id}\n${members[i]!.key.key}`)),
-        );
+        return {
+          statement: ctx.db
+            .insertInto('idempotency_keys')
+            .values(rows)
+            .onConflict((oc) => oc.columns(['client_id', 'key']).doNothing())
+            .returning(['client_id', 'key']),
+          claimed: (taken) => {
+            const ours = new Set(taken.map((t) => slot(t as unknown as IdempotencyKeysTable)));
+            return new Set(all.filter((i) => ours.has(slot(members[i]!.key))));
+          },
+        };
       },
-      record: async (inTransaction, settled) => {
+      // A refused payment takes its key again on its own steps, which record the refusal.
+      release: async (later, refused) => {
+        await later<PaymentsTables>('payments')
+          .deleteFrom('idempotency_keys')
+          .where((eb) =>
+            eb.or(
+              refused.map((i) =>
+                eb.and([
+                  eb('client_id', '=', members[i]!.key.client_id),
+                  eb('key', '=', members[i]!.key.key),
+                ]),
+              ),
+            ),
+          )
+          .execute();
+      },
+      record: async (later, settled) => {
         const now = new Date(ctx.now());
         for (const [i, s] of settled) booked.set(i, completed(members[i]!.payment, s, now.toISOString()));
         const payments = [...booked.values()];
-        await insertPayments(ctx, inTransaction<PaymentsTables>('payments'), payments, now);
+        await insertPayments(ctx, later<PaymentsTables>('payments'), payments, now);
         await ctx.risk.record(
-          inTransaction('risk'),
+          later('risk'),
           [...settled.keys()].map((i) => members[i]!.decision),
         );
         for (const p of payments) ctx.faults?.('batch_written', p);

@@ -11,11 +11,11 @@ export { AmqpConnection } from './connections/amqp.ts';
 export { evictionRisk, openRedis } from './connections/redis.ts';
 export { deriveKey, digest, equalDigests, open, seal } from './crypto.ts';
 export { appendOnly } from './db/append-only.ts';
-export { type DeferredWrites, deferredWrites } from './db/deferred.ts';
 export {
   type ColumnTypes,
   type Database,
   type DatabaseKind,
+  type FewRoundTrips,
   type MigrationEnv,
   type MigrationStep,
   type ModuleMigrations,

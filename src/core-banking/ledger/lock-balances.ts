@@ -3,8 +3,11 @@
  * account-id order (no deadlocks between concurrent entries), and returns what the checks need.
  * On SQLite the lock clause is dropped: its single connection already serialises transactions.
  */
+
+import type { Kysely } from 'kysely';
 import { AppError, minorFromDb } from '../../platform/index.ts';
 import type { Tx } from '../context.ts';
+import type { CoreBankingTables } from '../tables.ts';
 
 export interface LockedAccount {
   readonly id: string;
@@ -18,12 +21,10 @@ export interface LockedAccount {
   readonly lastHoldVersion: number;
 }
 
-export async function lockBalances(
-  trx: Tx,
-  accountIds: readonly string[],
-): Promise<Map<string, LockedAccount>> {
+/** The statement locking the balance rows of these accounts, in account-id order. */
+export function lockBalancesStatement(trx: Kysely<CoreBankingTables>, accountIds: readonly string[]) {
   const ids = [...new Set(accountIds)].sort();
-  const rows = await trx
+  return trx
     .selectFrom('balances as b')
     .innerJoin('accounts as a', 'a.id', 'b.account_id')
     .select([
@@ -39,8 +40,16 @@ export async function lockBalances(
     ])
     .where('b.account_id', 'in', ids)
     .orderBy('b.account_id')
-    .forUpdate('b')
-    .execute();
+    .forUpdate('b');
+}
+
+export type LockedRow = Awaited<ReturnType<ReturnType<typeof lockBalancesStatement>['execute']>>[number];
+
+/** The locked accounts from the statement's rows; ACCOUNT_NOT_FOUND when one of `accountIds` has none. */
+export function lockedAccounts(
+  rows: readonly LockedRow[],
+  accountIds: readonly string[],
+): Map<string, LockedAccount> {
   const locked = new Map<string, LockedAccount>();
   for (const r of rows) {
     locked.set(r.id, {
@@ -55,8 +64,15 @@ export async function lockBalances(
       lastHoldVersion: Number(r.last_hold_version),
     });
   }
-  for (const id of ids) {
+  for (const id of accountIds) {
     if (!locked.has(id)) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${id} does not exist`);
   }
   return locked;
+}
+
+export async function lockBalances(
+  trx: Tx,
+  accountIds: readonly string[],
+): Promise<Map<string, LockedAccount>> {
+  return lockedAccounts(await lockBalancesStatement(trx, accountIds).execute(), accountIds);
 }

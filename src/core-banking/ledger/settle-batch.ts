@@ -6,17 +6,19 @@
  * the transaction feed and statements cannot tell the difference. The statements are per batch, not
  * per item: one lock of every balance row touched (in account order, as every posting path locks),
  * then multi-row inserts of entries, postings and holds, one update of the balances, one append of
- * the events — deferred, with the caller's rows, so that on PostgreSQL they all go in one round trip.
+ * the events. On PostgreSQL the transaction takes two round trips (`inFewRoundTrips`): the begin,
+ * the caller's claim and the lock; then every write, the caller's too, with the commit.
  *
- * Every check runs on the locked rows before anything is written. An item that fails one is left out
- * (refused), never failing the others; funds credited within the batch do not count towards a debit
- * in it, so leaving an item out can only loosen the checks of the rest. The caller's hooks run in the
- * same transaction: `claim` (after the checks) picks which of the passing items to settle — the
- * payments module takes their idempotency keys there — and `record` writes the caller's own rows
- * for the settled ones. Anything that throws rolls the whole batch back: nothing of it was written.
+ * The caller's hooks run in the same transaction: `claim` takes every item (the payments module
+ * inserts their idempotency keys; an item it could not claim is dropped), `release` gives back the
+ * claims of items a check refused, and `record` writes the caller's own rows for the settled ones.
+ * Every check runs on the locked rows before anything else is written. An item that fails one is
+ * left out (refused), never failing the others; funds credited within the batch do not count towards
+ * a debit in it, so leaving an item out can only loosen the checks of the rest. Anything that throws
+ * rolls the whole batch back: nothing of it was written.
  */
-import { type Kysely, sql } from 'kysely';
-import { AppError, appendEvents, deferredWrites, newId } from '../../platform/index.ts';
+import { type Compilable, type Kysely, sql } from 'kysely';
+import { AppError, appendEvents, newId } from '../../platform/index.ts';
 import type { LedgerContext } from '../context.ts';
 import {
   type CoreBankingTables,
@@ -26,7 +28,12 @@ import {
   SCHEMA,
 } from '../tables.ts';
 import type { Entry, EntryInput, Hold } from '../types.ts';
-import { type LockedAccount, lockBalances } from './lock-balances.ts';
+import {
+  type LockedAccount,
+  type LockedRow,
+  lockBalancesStatement,
+  lockedAccounts,
+} from './lock-balances.ts';
 import { toEntry, toHold, toPosting } from './mappers.ts';
 import { fingerprintOf, MAX_BALANCE_MINOR, type PostingRow, postedEvents } from './post-entry.ts';
 
@@ -65,14 +72,26 @@ export type BatchResult =
 /** Another module's tables, in the batch's transaction. */
 export type InTransaction = <T>(schema: string) => Kysely<T>;
 
+/** What the caller's `claim` takes for the items. */
+export interface Claim {
+  /** Sent in the round trip that begins the transaction, with the lock of the balance rows. */
+  readonly statement: Compilable;
+  /** The items (by index) it claimed, from its rows: the others are left out (dropped). */
+  claimed(rows: readonly Record<string, unknown>[]): ReadonlySet<number>;
+}
+
+/**
+ * The caller's part in the batch's transaction. `release` and `record` write through `later`: their
+ * statements are deferred, go to the database with the batch's own writes and the commit, and
+ * return no rows.
+ */
 export interface BatchHooks {
-  /** Of the items that passed the checks (by index, ascending), those to settle. */
-  claim(inTransaction: InTransaction, passed: readonly number[]): Promise<ReadonlySet<number>>;
-  /**
-   * Writes the caller's rows for the settled items, by index. Its statements are deferred (see
-   * `deferredWrites`): they go to the database with the batch's own writes, and return no rows.
-   */
-  record(inTransaction: InTransaction, settled: ReadonlyMap<number, Settled>): Promise<void>;
+  /** Claims the items (all of them, by index, ascending) — the payments module their keys. */
+  claim(items: readonly number[]): Claim;
+  /** Gives back what `claim` took for items that a check then refused. */
+  release(later: InTransaction, refused: readonly number[]): Promise<void>;
+  /** Writes the caller's rows for the settled items, by index. */
+  record(later: InTransaction, settled: ReadonlyMap<number, Settled>): Promise<void>;
 }
 
 /** The refusal of an item by the locked rows, given what the batch debited and credited before it. */
@@ -155,23 +174,34 @@ export async function settleBatch(
   hooks: BatchHooks,
 ): Promise<BatchResult[]> {
   if (items.length === 0) return [];
-  return ctx.db.transaction().execute(async (trx) => {
-    const inTransaction: InTransaction = <T>(schema: string) =>
-      trx.withSchema(schema) as unknown as Kysely<T>;
+  // Two round trips: the claim with the lock (and the begin), then every write with the commit.
+  return ctx.database.inFewRoundTrips(async (tx) => {
     const touched = new Set<string>();
     for (const item of items) {
       touched.add(item.debitAccountId);
       for (const c of item.captures) touched.add(c.creditAccountId);
     }
-    const locked = await lockBalances(trx, [...touched]);
+    const claim = hooks.claim(items.map((_, i) => i));
+    const [claimRows, lockRows] = await tx.send([
+      claim.statement,
+      lockBalancesStatement(ctx.db, [...touched]),
+    ]);
+    const chosen = claim.claimed(claimRows!);
+    const locked = lockedAccounts(lockRows as LockedRow[], [...touched]);
     const results: BatchResult[] = new Array(items.length);
     const debited = new Map<string, bigint>();
     const credited = new Map<string, bigint>();
     const passed: number[] = [];
+    const refusedClaims: number[] = [];
     items.forEach((item, i) => {
+      if (!chosen.has(i)) {
+        results[i] = { dropped: true };
+        return;
+      }
       const refused = refusal(item, locked, debited, credited);
       if (refused) {
         results[i] = { refused };
+        refusedClaims.push(i);
         return;
       }
       passed.push(i);
@@ -180,9 +210,8 @@ export async function settleBatch(
         add(credited, c.creditAccountId, c.amount);
       }
     });
-    const chosen = passed.length > 0 ? await hooks.claim(inTransaction, passed) : new Set<number>();
-    for (const i of passed) if (!chosen.has(i)) results[i] = { dropped: true };
-    if (chosen.size === 0) return results;
+    if (refusedClaims.length > 0) await hooks.release(tx.later, refusedClaims);
+    if (passed.length === 0) return results;
 
     const now = ctx.now();
     const bookedAt = now.toISOString();
@@ -203,7 +232,6 @@ export async function settleBatch(
     const holdRows: HoldsTable[] = [];
     const settled = new Map<number, Settled>();
     for (const i of passed) {
-      if (!chosen.has(i)) continue;
       const item = items[i]!;
       const holds: Hold[] = [];
       const entries: Entry[] = [];
@@ -284,9 +312,7 @@ export async function settleBatch(
       }
       settled.set(i, { holds, entries });
     }
-    // Nothing below reads a result: the writes go to the database together, with the caller's.
-    const writes = deferredWrites(ctx.database, trx);
-    const ledger = writes.schema<CoreBankingTables>(SCHEMA);
+    const ledger = tx.later<CoreBankingTables>(SCHEMA);
     await ledger.insertInto('entries').values(entryRows).execute();
     await ledger.insertInto('postings').values(postingRows).execute();
     await ledger.insertInto('holds').values(holdRows).execute();
@@ -296,8 +322,7 @@ export async function settleBatch(
       postedEvents(postingRows, (id) => locked.get(id)?.kind === 'customer'),
       now,
     );
-    await hooks.record(writes.schema, settled);
-    await writes.flush();
+    await hooks.record(tx.later, settled);
     for (const [i, s] of settled) results[i] = { settled: s };
     return results;
   });

@@ -4,11 +4,13 @@
  */
 import { Kysely, sql } from 'kysely';
 import type { DatabaseConfig } from '../config/index.ts';
+import { inFewRoundTripsOnPostgres, inFewRoundTripsOnSqlite } from './few-round-trips.ts';
 import { createPool, postgresColumnTypes, postgresDialect } from './postgres/dialect.ts';
 import { preparingPool } from './postgres/prepared.ts';
 import { sqliteColumnTypes, sqliteDialect, sqlitePlugins } from './sqlite/dialect.ts';
 import type { Database } from './types.ts';
 
+export type { FewRoundTrips } from './few-round-trips.ts';
 export { type MigrationEnv, type MigrationStep, type ModuleMigrations, migrateAll } from './migrations.ts';
 export type { ColumnTypes, Database, DatabaseKind } from './types.ts';
 
@@ -21,6 +23,7 @@ export function openDatabase(config: DatabaseConfig): Database {
       db,
       columnTypes: sqliteColumnTypes,
       schema: <T>(name: string) => db.withSchema(name) as unknown as Kysely<T>,
+      inFewRoundTrips: (work) => inFewRoundTripsOnSqlite(db, work),
       isUniqueViolation: (err) =>
         err instanceof Error && /UNIQUE constraint failed|PRIMARY KEY constraint failed/.test(err.message),
       ping: async () => {
@@ -39,6 +42,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     db,
     columnTypes: postgresColumnTypes,
     schema: <T>(name: string) => db.withSchema(name) as unknown as Kysely<T>,
+    inFewRoundTrips: (work) => inFewRoundTripsOnPostgres(pool, work),
     isUniqueViolation: (err) => (err as { code?: unknown } | null)?.code === '23505',
     ping: async () => {
       await sql`select 1`.execute(db);

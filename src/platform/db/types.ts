@@ -3,6 +3,7 @@
  * domain code receives a `Database` and never learns which backend is behind it.
  */
 import type { Kysely } from 'kysely';
+import type { FewRoundTrips } from './few-round-trips.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -21,6 +22,11 @@ export interface Database {
   readonly columnTypes: ColumnTypes;
   /** A module's own schema (PostgreSQL) or table prefix (SQLite). */
   schema<T>(name: string): Kysely<T>;
+  /**
+   * A transaction in few round trips (see few-round-trips.ts): statements sent together, writes
+   * deferred to the commit. Committed when `work` resolves, rolled back when it throws.
+   */
+  inFewRoundTrips<T>(work: (tx: FewRoundTrips) => Promise<T>): Promise<T>;
   /** True when the error is a unique-constraint violation. */
   isUniqueViolation(err: unknown): boolean;
   ping(): Promise<void>;

@@ -37,6 +37,8 @@ const MAX_PARAMETERS = 100;
 const DATA_STATEMENT = /^\s*(select|insert|update|delete|with|values)\b/i;
 const BEGINS = /^\s*(begin|start\s+transaction)\b/i;
 const ENDS = /^\s*(commit|rollback|end|abort)\s*(;|$|transaction|work|and)/i;
+/** Several statements that end with the commit (a transaction in few round trips). */
+const ENDS_LAST = /;\s*(commit|rollback)\s*;?\s*$/i;
 const RESULT_TYPE_CHANGED = 'cached plan must not change result type';
 
 interface Text {
@@ -119,8 +121,8 @@ function prepareOn(client: pg.PoolClient): void {
     if (typeof text !== 'string' || !Array.isArray(values) || rest.length > 0) {
       return plain(text, values, ...rest);
     }
-    if (BEGINS.test(text)) inTransaction = true;
-    else if (ENDS.test(text)) inTransaction = false;
+    if (ENDS.test(text) || ENDS_LAST.test(text)) inTransaction = false;
+    else if (BEGINS.test(text)) inTransaction = true;
     const name = nameOf(text, values.length);
     if (name === null || stale.has(name)) return plain(text, values);
     return prepared(name, text, values);

@@ -1,0 +1,165 @@
+/**
+ * A transaction in few round trips stores exactly what the same statements run one by one would
+ * (values with quotes, backslashes, `$1`, Unicode, 64-bit integers, JSON, nulls, timestamps), reads
+ * the rows of statements sent together (locks included), defers writes to the commit, and leaves
+ * nothing when a statement or the work fails.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CompiledQuery, sql } from 'kysely';
+import { eachBackend } from '../../test-support/backends.ts';
+import { AppError, isAppError } from '../errors/index.ts';
+import { type FewRoundTrips, inlineParameters } from './few-round-trips.ts';
+import type { MigrationStep } from './migrations.ts';
+
+interface Row {
+  id: number;
+  label: string | null;
+  amount: number | bigint;
+  at: string;
+  doc: string;
+}
+
+interface Tables {
+  samples: Row;
+}
+
+const step: MigrationStep = {
+  name: '0001_samples',
+  async up(db, env) {
+    await db.schema
+      .createTable('samples')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('label', 'text')
+      .addColumn('amount', env.columnTypes.bigint, (c) => c.notNull())
+      .addColumn('at', env.columnTypes.timestamp, (c) => c.notNull())
+      .addColumn('doc', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+const AWKWARD = [
+  "O'Brien; drop table samples; --",
+  'C:\\path\\with\\backslashes',
+  'dollar $1 and $$ quoted $$',
+  'Wanjikũ 💸 "quoted"',
+  '',
+];
+
+test('inlined parameters: placeholders become literals; quoted text is left as it is', () => {
+  const query = CompiledQuery.raw(`select "a$1", '$2', $1, $2, $3, $4, $10`, [
+    "it's",
+    null,
+    12_345_678_901_234_567_890n,
+    true,
+    'a',
+    'b',
+    'c',
+    'd',
+    'e',
+    'ten',
+  ]);
+  assert.equal(
+    inlineParameters(query),
+    `select "a$1", '$2', 'it''s', NULL, '12345678901234567890', 'true', 'ten'`,
+  );
+  assert.equal(inlineParameters(CompiledQuery.raw('select $1', ['a\\b'])), "select  E'a\\\\b'");
+  assert.throws(() => inlineParameters(CompiledQuery.raw('select $2', ['only one'])), /no parameter \$2/);
+});
+
+eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [step] }], (ctx) => {
+  const db = () => ctx.database.schema<Tables>('deferred');
+  const rows = (from: number) =>
+    db()
+      .selectFrom('samples')
+      .selectAll()
+      .where('id', '>=', from)
+      .where('id', '<', from + 100)
+      .orderBy('id')
+      .execute();
+  const sample = (id: number, label: string | null): Row => ({
+    id,
+    label,
+    amount: id % 2 === 0 ? -9_007_199_254_740_993n : 1_050,
+    at: '2026-11-28T10:15:00.123Z',
+    doc: JSON.stringify({ label, nested: { quote: "'", backslash: '\\' } }),
+  });
+
+  test('store what the same statements run one by one store, and read what is sent together', async () => {
+    const values = [...AWKWARD, null].map((label, i) => sample(i + 1, label));
+    await db().insertInto('samples').values(values[0]!).execute();
+    const read = await ctx.database.inFewRoundTrips(async (tx) => {
+      const [inserted, locked] = await tx.send([
+        db().insertInto('samples').values(values.slice(1)).returning(['id', 'label']),
+        db().selectFrom('samples').select(['id', 'label']).where('id', '=', 1).forUpdate(),
+      ]);
+      const later = tx.later<Tables>('deferred');
+      await later
+        .updateTable('samples')
+        .set({ label: sql`${'updated: '} || label` })
+        .where('id', '=', 1)
+        .execute();
+      if (ctx.database.kind === 'postgres') {
+        assert.equal((await rows(1))[0]!.label, AWKWARD[0], 'the deferred update waits for the commit');
+        assert.equal((await rows(1)).length, 1, 'the rows sent are not committed yet');
+      }
+      return { inserted, locked };
+    });
+    assert.deepEqual(
+      read.inserted!.map((r) => ({ ...r })),
+      values.slice(1).map((v) => ({ id: v.id, label: v.label })),
+    );
+    assert.deepEqual(
+      read.locked!.map((r) => ({ ...r })),
+      [{ id: 1, label: AWKWARD[0] }],
+    );
+    await db()
+      .insertInto('samples')
+      .values(values.map((v) => ({ ...v, id: v.id + 100 })))
+      .execute();
+    await db()
+      .updateTable('samples')
+      .set({ label: sql`${'updated: '} || label` })
+      .where('id', '=', 101)
+      .execute();
+    const deferred = await rows(1);
+    const direct = await rows(101);
+    assert.equal(deferred.length, values.length);
+    assert.deepEqual(
+      deferred.map((r) => ({ ...r })),
+      direct.map((r) => ({ ...r, id: r.id - 100 })),
+    );
+    assert.equal(deferred[0]!.label, `updated: ${AWKWARD[0]}`);
+    assert.equal(BigInt(deferred[1]!.amount), -9_007_199_254_740_993n);
+  });
+
+  test('a failing statement, deferred or sent, or failing work leaves nothing', async () => {
+    const failing: ((tx: FewRoundTrips) => Promise<unknown>)[] = [
+      async (tx) => {
+        await tx.later<Tables>('deferred').insertInto('samples').values(sample(200, 'first')).execute();
+        await tx.later<Tables>('deferred').insertInto('samples').values(sample(200, 'same id')).execute();
+      },
+      async (tx) => {
+        await tx.send([db().insertInto('samples').values(sample(200, 'first'))]);
+        await tx.send([db().insertInto('samples').values(sample(200, 'same id'))]);
+      },
+      async (tx) => {
+        await tx.send([db().insertInto('samples').values(sample(200, 'first'))]);
+        await tx.later<Tables>('deferred').insertInto('samples').values(sample(201, 'second')).execute();
+        throw new AppError('INSUFFICIENT_FUNDS', 'the work decided against it');
+      },
+    ];
+    for (const work of failing) {
+      await assert.rejects(
+        ctx.database.inFewRoundTrips(work),
+        (err: unknown) => ctx.database.isUniqueViolation(err) || isAppError(err),
+      );
+      assert.equal((await rows(200)).length, 0);
+    }
+    // The connections are usable afterwards.
+    await ctx.database.inFewRoundTrips((tx) =>
+      tx.send([db().insertInto('samples').values(sample(200, 'ok'))]),
+    );
+    assert.equal((await rows(200)).length, 1);
+  });
+});

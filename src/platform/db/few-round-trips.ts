@@ -1,0 +1,186 @@
+/**
+ * @module Transactions in few round trips. A transaction of many statements waits on one round trip
+ * each, and in a busy process each of those waits for the event loop too. Here the statements that
+ * must answer before the next can be chosen go together (`send`, the first with the `begin`), and the
+ * writes whose results nobody reads are deferred and go with the `commit` (`later`): a batch of
+ * payments is settled in two round trips.
+ *
+ * On PostgreSQL each goes as one multi-statement simple query, each parameter inlined as the quoted
+ * literal of the text node-postgres would have sent for it (its own `prepareValue`, then
+ * `escapeLiteral`): a quoted literal is typed from its context exactly as an untyped parameter is.
+ * A failing statement aborts the transaction (the statements after it, the commit included, do not
+ * run) and its error is thrown; the transaction is rolled back. On SQLite (in the process, nothing
+ * to wait on) it is an ordinary transaction, each statement run when it is made.
+ *
+ * A deferred statement's `execute()` resolves at once with no rows.
+ */
+import { createRequire } from 'node:module';
+import {
+  type Compilable,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+} from 'kysely';
+import type pg from 'pg';
+
+// node-postgres's own serialisation of parameters (untyped: its types do not describe this file).
+const { escapeLiteral, prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
+  escapeLiteral(text: string): string;
+  prepareValue(value: unknown): unknown;
+};
+
+/** A parameter as the literal of what node-postgres would send for it. */
+function literal(value: unknown): string {
+  const text = prepareValue(value);
+  if (text === null) return 'NULL';
+  if (typeof text !== 'string') throw new Error('a binary parameter cannot be deferred');
+  return escapeLiteral(text);
+}
+
+/** A quoted identifier, a quoted string, or a placeholder (`$n`). */
+const TOKEN = /"[^"]*"|'[^']*'|\$(\d+)/g;
+
+/**
+ * The statement with its `$n` placeholders replaced by literals. Quoted identifiers and string
+ * literals of the text are copied as they are (a `$1` inside them is not a placeholder).
+ */
+export function inlineParameters(query: CompiledQuery): string {
+  const { sql: text, parameters } = query;
+  return text.replace(TOKEN, (token, n: string | undefined) => {
+    if (n === undefined) return token;
+    const i = Number(n);
+    if (i < 1 || i > parameters.length) throw new Error(`no parameter $${n} in a deferred statement`);
+    return literal(parameters[i - 1]);
+  });
+}
+
+/** A driver that runs nothing: it keeps what it is given. */
+class CollectingDriver implements Driver {
+  readonly #sink: CompiledQuery[];
+
+  constructor(sink: CompiledQuery[]) {
+    this.#sink = sink;
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const sink = this.#sink;
+    return {
+      async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+        sink.push(query);
+        return { rows: [] };
+      },
+      // biome-ignore lint/correctness/useYield: a stream of a deferred statement is refused
+      async *streamQuery(): AsyncIterableIterator<QueryResult<never>> {
+        throw new Error('a deferred statement has no rows to stream');
+      },
+    };
+  }
+
+  async beginTransaction(): Promise<void> {
+    throw new Error('deferred writes run in the caller’s transaction');
+  }
+
+  async commitTransaction(): Promise<void> {}
+
+  async rollbackTransaction(): Promise<void> {}
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {}
+}
+
+/** A builder whose statements are kept in `sink` instead of run. */
+// biome-ignore lint/suspicious/noExplicitAny: the root of the collecting builder, narrowed per schema
+function collecting(sink: CompiledQuery[]): Kysely<any> {
+  return new Kysely({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new CollectingDriver(sink),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+}
+
+/** A transaction in few round trips: see {@link Database.inFewRoundTrips}. */
+export interface FewRoundTrips {
+  /**
+   * Runs these statements (built with the module's own query builder) together, in order, and
+   * returns the rows of each. The first call begins the transaction in the same round trip.
+   */
+  send(statements: readonly Compilable[]): Promise<Record<string, unknown>[][]>;
+  /** A query builder over `schema` whose statements are deferred: they run, in order, with the commit. */
+  later<T>(schema: string): Kysely<T>;
+}
+
+type Result = { rows: Record<string, unknown>[] };
+
+/** On PostgreSQL: each `send`, and the deferred writes with the commit, one simple query each. */
+export async function inFewRoundTripsOnPostgres<T>(
+  pool: pg.Pool,
+  work: (tx: FewRoundTrips) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  const pending: CompiledQuery[] = [];
+  const deferred = collecting(pending);
+  let begun = false;
+  const run = async (texts: string[]): Promise<Result[]> => {
+    // No parameters: node-postgres sends a simple query, which may hold several statements.
+    const result = (await client.query(texts.join(';\n'))) as unknown as Result | Result[];
+    return Array.isArray(result) ? result : [result];
+  };
+  let broken: Error | undefined;
+  try {
+    const value = await work({
+      async send(statements) {
+        const texts = statements.map((s) => inlineParameters(s.compile()));
+        if (begun) return (await run(texts)).map((r) => r.rows);
+        begun = true;
+        return (await run(['begin', ...texts])).slice(1).map((r) => r.rows);
+      },
+      later: <S>(schema: string) => deferred.withSchema(schema) as unknown as Kysely<S>,
+    });
+    if (begun || pending.length > 0) {
+      await run([...(begun ? [] : ['begin']), ...pending.map(inlineParameters), 'commit']);
+    }
+    return value;
+  } catch (err) {
+    if (begun || pending.length > 0) {
+      // A failed statement has aborted the transaction (and skipped the commit): end it.
+      await client.query('rollback').catch((lost: Error) => {
+        broken = lost;
+      });
+    }
+    throw err;
+  } finally {
+    // A connection that could not even roll back is not given back to the pool.
+    client.release(broken);
+  }
+}
+
+/** On SQLite (in the process, nothing to wait on): an ordinary transaction, statement by statement. */
+export function inFewRoundTripsOnSqlite<T>(
+  // biome-ignore lint/suspicious/noExplicitAny: the root handle
+  db: Kysely<any>,
+  work: (tx: FewRoundTrips) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute((trx) =>
+    work({
+      async send(statements) {
+        const rows: Record<string, unknown>[][] = [];
+        for (const s of statements) {
+          rows.push((await trx.executeQuery<Record<string, unknown>>(s.compile())).rows);
+        }
+        return rows;
+      },
+      later: <S>(schema: string) => trx.withSchema(schema) as unknown as Kysely<S>,
+    }),
+  );
+}
