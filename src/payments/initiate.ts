@@ -5,8 +5,9 @@
  *    whose key is stored answers from it: another body is 422; the payment at rest is replayed
  *    (201, as it is now); in flight elsewhere, it is polled until at rest or the wait runs out (409);
  *    left in flight by a crashed process (lease run out), it is taken over and finished.
- * 2. A new request is validated (nothing is stored for an invalid one), scored by the risk engine and
- *    the fraud system, then recorded — key, payment, decision, history and events in one transaction.
+ * 2. A new request is validated (nothing is stored for an invalid one; the key is looked up meanwhile),
+ *    scored by the risk engine and the fraud system, then recorded — key, payment, decision, history
+ *    and events in one transaction.
  *    Losing the key's unique constraint to a concurrent process turns it into a retry (step 1).
  * 3. The workflow runs (`flow.ts`): declined payments are already at rest.
  */
@@ -102,11 +103,19 @@ export class Initiator {
     deadline: number,
   ): Promise<Initiated> {
     const ctx = this.#ctx;
-    const stored = await findKey(ctx, access.clientId, key);
+    // The key is looked up while the request is validated (reads only): a stored key is answered
+    // from, whatever the validation found; a new one needs the request valid.
+    const [stored, validated] = await Promise.all([
+      findKey(ctx, access.clientId, key),
+      validatePayment(ctx, access, body).then(
+        (valid) => ({ valid }),
+        (invalid: unknown) => ({ invalid }),
+      ),
+    ]);
     if (stored && !keyExpired(ctx, stored))
       return this.#answer(stored, fingerprint, access.consent.id, deadline);
-
-    const valid = await validatePayment(ctx, access, body);
+    if ('invalid' in validated) throw validated.invalid;
+    const { valid } = validated;
     const now = ctx.now();
     const id = newId('pay', now);
     const decision = await ctx.risk.assess({
