@@ -7,9 +7,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
+import pg from 'pg';
 import { eachBackend } from '../../test-support/backends.ts';
 import { AppError, isAppError } from '../errors/index.ts';
-import { type FewRoundTrips, inlineParameters } from './few-round-trips.ts';
+import { type FewRoundTrips, inlineParameters, quoteLiteral } from './few-round-trips.ts';
 import type { MigrationStep } from './migrations.ts';
 
 interface Row {
@@ -65,6 +66,21 @@ test('inlined parameters: placeholders become literals; quoted text is left as i
   );
   assert.equal(inlineParameters(CompiledQuery.raw('select $1', ['a\\b'])), "select  E'a\\\\b'");
   assert.throws(() => inlineParameters(CompiledQuery.raw('select $2', ['only one'])), /no parameter \$2/);
+});
+
+test("literals are quoted as node-postgres's escapeLiteral quotes them", () => {
+  const alphabet = ["'", '\\', '"', '$', ';', '-', 'a', 'ũ', '💸', ' ', '\n', '\0'];
+  const samples = [...AWKWARD];
+  let seed = 11;
+  for (let i = 0; i < 500; i++) {
+    let text = '';
+    for (let j = 0; j < i % 17; j++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      text += alphabet[seed % alphabet.length];
+    }
+    samples.push(text);
+  }
+  for (const text of samples) assert.equal(quoteLiteral(text), pg.escapeLiteral(text), JSON.stringify(text));
 });
 
 eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [step] }], (ctx) => {

@@ -6,8 +6,9 @@
  * payments is settled in two round trips.
  *
  * On PostgreSQL each goes as one multi-statement simple query, each parameter inlined as the quoted
- * literal of the text node-postgres would have sent for it (its own `prepareValue`, then
- * `escapeLiteral`): a quoted literal is typed from its context exactly as an untyped parameter is.
+ * literal of the text node-postgres would have sent for it (its own `prepareValue`, then quoted as
+ * its `escapeLiteral` quotes): a quoted literal is typed from its context exactly as an untyped
+ * parameter is.
  * A failing statement aborts the transaction (the statements after it, the commit included, do not
  * run) and its error is thrown; the transaction is rolled back. On SQLite (in the process, nothing
  * to wait on) it is an ordinary transaction, each statement run when it is made.
@@ -29,17 +30,26 @@ import {
 import type pg from 'pg';
 
 // node-postgres's own serialisation of parameters (untyped: its types do not describe this file).
-const { escapeLiteral, prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
-  escapeLiteral(text: string): string;
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as {
   prepareValue(value: unknown): unknown;
 };
 
+/**
+ * A string literal, as node-postgres's `escapeLiteral` writes it (quotes doubled; with a backslash,
+ * backslashes doubled in an `E''` string), without its character-by-character loop.
+ */
+export function quoteLiteral(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+
 /** A parameter as the literal of what node-postgres would send for it. */
 function literal(value: unknown): string {
-  const text = prepareValue(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return `'${value}'`;
+  const text = typeof value === 'string' ? value : prepareValue(value);
   if (text === null) return 'NULL';
   if (typeof text !== 'string') throw new Error('a binary parameter cannot be deferred');
-  return escapeLiteral(text);
+  return quoteLiteral(text);
 }
 
 /** A quoted identifier, a quoted string, or a placeholder (`$n`). */
