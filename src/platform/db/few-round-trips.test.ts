@@ -66,6 +66,7 @@ test('inlined parameters: placeholders become literals; quoted text is left as i
   );
   assert.equal(inlineParameters(CompiledQuery.raw('select $1', ['a\\b'])), "select  E'a\\\\b'");
   assert.throws(() => inlineParameters(CompiledQuery.raw('select $2', ['only one'])), /no parameter \$2/);
+  assert.throws(() => inlineParameters(CompiledQuery.raw('select $1', ['cut\u0000here'])), /NUL/);
 });
 
 test("literals are quoted as node-postgres's escapeLiteral quotes them", () => {

@@ -49,6 +49,9 @@ function literal(value: unknown): string {
   const text = typeof value === 'string' ? value : prepareValue(value);
   if (text === null) return 'NULL';
   if (typeof text !== 'string') throw new Error('a binary parameter cannot be deferred');
+  // A simple query's text ends at a NUL (PostgreSQL refuses one in text anyway; requests carrying
+  // one are refused with a 400 before they get here).
+  if (text.includes('\0')) throw new Error('a parameter with a NUL character cannot be inlined');
   return quoteLiteral(text);
 }
 
