@@ -396,6 +396,46 @@ for (const { backend, store } of SETUPS) {
       assert.equal(theirs.headers.get('idempotent-replayed'), null);
     });
 
+    if (store === 'redis') {
+      test('a retry is answered from its key even when the request would now be refused', async () => {
+        const account = savings('otieno');
+        const token = await tokenFor('otieno', { accountIds: [account.id] });
+        const body = payment({
+          debtor_account_id: account.id,
+          creditor: toCreditor('wanjiku', 'Wanjiku'),
+          amount: { amount: '1.00', currency: 'KES' },
+          reference: 'FROZEN-LATER',
+        });
+        const key = `frozen-later-${backend}`;
+        const first = await pay(token, body, key);
+        assert.equal(first.status, 201);
+        const accounts = database.schema<{ accounts: { id: string; status: string } }>('core_banking');
+        const setStatus = (status: string) =>
+          accounts.updateTable('accounts').set({ status }).where('id', '=', account.id).execute();
+        const redis = openRedis(REDIS_URL);
+        // The account as the API caches it (the shared store's key), dropped so that it is read afresh.
+        const forget = () => redis.del(`wekeza:acct:${account.id}`);
+        try {
+          await setStatus('frozen');
+          await forget();
+          const fresh = await pay(token, { ...body, reference: 'FROZEN-NEW' });
+          assert.deepEqual(
+            [fresh.status, fresh.body.code],
+            [422, 'ACCOUNT_NOT_OPEN'],
+            'a new request is refused',
+          );
+          const again = await pay(token, body, key);
+          assert.equal(again.status, 201);
+          assert.equal(again.headers.get('idempotent-replayed'), 'true');
+          assert.deepEqual(again.body, first.body);
+        } finally {
+          await setStatus('open');
+          await forget();
+          redis.disconnect();
+        }
+      });
+    }
+
     test('50 concurrent requests with one key: one payment, one ledger entry, every response identical', async () => {
       const token = await tokenFor();
       const key = `burst-${backend}`;
