@@ -5,7 +5,7 @@
  * event id lets consumers de-duplicate). The envelope follows CloudEvents 1.0.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { MigrationStep, ModuleMigrations } from '../db/index.ts';
+import type { MigrationEnv, MigrationStep, ModuleMigrations } from '../db/index.ts';
 import { newId } from '../ids.ts';
 
 export const EVENTS_SCHEMA = 'events';
@@ -135,6 +135,15 @@ const publishOrderMigration: MigrationStep = {
   },
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: a migration's untyped handle
+async function dropIndexes(db: Kysely<any>, env: MigrationEnv, names: readonly string[]): Promise<void> {
+  for (const index of names) {
+    // SQLite's index names are not prefixed with the module's (see the schema-prefix plugin).
+    if (env.kind === 'sqlite') await sql`drop index ${sql.id(index)}`.execute(db);
+    else await db.schema.dropIndex(index).execute();
+  }
+}
+
 /**
  * The relay marks what it published with one watermark instead of a second update of every row: an
  * event costs the outbox one insert and one update. The work list becomes the rows not yet numbered;
@@ -164,15 +173,36 @@ const publishWatermarkMigration: MigrationStep = {
       .column('seq')
       .where(sql.ref('published_seq'), 'is', null)
       .execute();
-    for (const index of ['outbox_unpublished_idx', 'outbox_client_idx']) {
-      // SQLite's index names are not prefixed with the module's (see the schema-prefix plugin).
-      if (env.kind === 'sqlite') await sql`drop index ${sql.id(index)}`.execute(db);
-      else await db.schema.dropIndex(index).execute();
-    }
+    await dropIndexes(db, env, ['outbox_unpublished_idx', 'outbox_client_idx']);
+  },
+};
+
+/**
+ * The indexes on `published_seq` hold numbered rows only: a new row (not numbered yet) costs them
+ * nothing at insert, and every query on them asks for numbered rows (`published_seq > …`).
+ */
+const numberedOnlyMigration: MigrationStep = {
+  name: '0004_numbered_only_indexes',
+  async up(db, env) {
+    const numbered = sql.ref('published_seq');
+    await db.schema
+      .createIndex('outbox_numbered_seq_idx')
+      .on('outbox')
+      .column('published_seq')
+      .unique()
+      .where(numbered, 'is not', null)
+      .execute();
+    await db.schema
+      .createIndex('outbox_client_numbered_idx')
+      .on('outbox')
+      .columns(['client_id', 'published_seq'])
+      .where(numbered, 'is not', null)
+      .execute();
+    await dropIndexes(db, env, ['outbox_published_seq_idx', 'outbox_client_published_idx']);
   },
 };
 
 export const eventsMigrations: ModuleMigrations = Object.freeze({
   module: EVENTS_SCHEMA,
-  steps: [outboxMigration, publishOrderMigration, publishWatermarkMigration],
+  steps: [outboxMigration, publishOrderMigration, publishWatermarkMigration, numberedOnlyMigration],
 });
