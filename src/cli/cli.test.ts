@@ -57,7 +57,7 @@ test('wekeza seed fills an empty database once, and wekeza ledger verify checks 
 });
 
 for (const workers of ['1', '2']) {
-  test(`wekeza start serves with ${workers} worker(s), and SIGTERM shuts it down cleanly`, async () => {
+  test(`wekeza start serves with ${workers} worker(s), and SIGTERM shuts it down cleanly`, async (t) => {
     const port = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
         const p = (s.address() as { port: number }).port;
@@ -76,14 +76,22 @@ for (const workers of ['1', '2']) {
         WEKEZA_SEED_TRANSACTIONS: '200',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // A failed assertion must not leave the platform running (the test file would never end): its
+    // process group, workers included, is killed.
+    t.after(() => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    });
     let ready = false;
-    for (let i = 0; i < 100 && !ready; i++) {
+    // Two workers each migrate and warm up before the first answers: on a busy 2-core machine that
+    // has taken close to 10 s.
+    for (const end = Date.now() + 30_000; Date.now() < end && !ready; ) {
       ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
         (r) => r.ok,
         () => false,
