@@ -176,18 +176,15 @@ export async function settleBatch(
   if (items.length === 0) return [];
   // Two round trips: the claim with the lock (and the begin), then every write with the commit.
   return ctx.database.inFewRoundTrips(async (tx) => {
-    const touched = new Set<string>();
-    for (const item of items) {
-      touched.add(item.debitAccountId);
-      for (const c of item.captures) touched.add(c.creditAccountId);
-    }
+    const touched = [
+      ...new Set(
+        items.flatMap((item) => [item.debitAccountId, ...item.captures.map((c) => c.creditAccountId)]),
+      ),
+    ];
     const claim = hooks.claim(items.map((_, i) => i));
-    const [claimRows, lockRows] = await tx.send([
-      claim.statement,
-      lockBalancesStatement(ctx.db, [...touched]),
-    ]);
+    const [claimRows, lockRows] = await tx.send([claim.statement, lockBalancesStatement(ctx.db, touched)]);
     const chosen = claim.claimed(claimRows!);
-    const locked = lockedAccounts(lockRows as LockedRow[], [...touched]);
+    const locked = lockedAccounts(lockRows as LockedRow[], touched);
     const results: BatchResult[] = new Array(items.length);
     const debited = new Map<string, bigint>();
     const credited = new Map<string, bigint>();

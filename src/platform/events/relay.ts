@@ -6,10 +6,10 @@
  * (`relay_state.published_upto`) to the batch's last sequence: one row update per event, and one
  * per batch. Readers of the outbox see a row once the watermark has reached it, so what they see is
  * always a prefix of the `published_seq` order. At least once: a crash between publishing and
- * marking publishes those rows again (same event ids, same sequences) after restart. One relay works at a time: on
- * PostgreSQL the process holding an advisory lock (the others stand by and take over when it goes);
- * on SQLite there is one process. Events of one aggregate keep their order because their writers
- * lock the aggregate's row before appending.
+ * marking publishes those rows again (same event ids, same sequences) after restart. One relay
+ * works at a time: on PostgreSQL the process holding an advisory lock (the others stand by and take
+ * over when it goes); on SQLite there is one process. Events of one aggregate keep their order
+ * because their writers lock the aggregate's row before appending.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/index.ts';

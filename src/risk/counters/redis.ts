@@ -1,7 +1,8 @@
 /**
  * @module The risk counters in Redis, shared by every process: one Lua script records an attempt in
- * its windows (a hash of twelve buckets each, with their running totals), checks and updates the payee's new-payer set and the
- * customer's hour-of-day profile, and returns every count — one atomic round trip per payment.
+ * its windows (a hash of twelve buckets each, with their running totals), checks and updates the
+ * payee's new-payer set and the customer's hour-of-day profile, and returns every count — one atomic
+ * round trip per payment.
  */
 import type { Redis } from 'ioredis';
 import { bucketMs, type Observation, type Observed, PROFILE_TTL_MS, type RiskCounters } from './types.ts';
@@ -26,14 +27,15 @@ local MAX = '9223372036854775807'
 local w = tonumber(ARGV[1])
 local now = tonumber(ARGV[2])
 local out = {}
--- Adds to a field; past 64 bits it holds the largest value. Returns false when it overflowed.
+-- Adds to a field and returns its new value; past 64 bits the field holds the largest value and
+-- nil is returned.
 local function add(key, field, by)
   local r = redis.pcall('HINCRBY', key, field, by)
   if type(r) == 'table' and r.err then
     redis.call('HSET', key, field, MAX)
-    return false
+    return nil
   end
-  return true
+  return r
 end
 -- Totals the buckets of the window ending at the newest of cur and the buckets there (a process
 -- whose clock is ahead may have written one) into C and S, drops older ones, and sets L. Returns the
@@ -55,7 +57,7 @@ local function retotal(key, cur, n)
         redis.call('HDEL', key, f)
       elseif string.sub(f, -1) == 'c' then
         c = c + tonumber(redis.call('HGET', key, f))
-      elseif not add(key, 'S', redis.call('HGET', key, f)) then
+      elseif add(key, 'S', redis.call('HGET', key, f)) == nil then
         fine = false
       end
     end
@@ -119,10 +121,10 @@ for i = 1, w do
   if adding and cur > last - n then
     redis.call('HINCRBY', key, cur .. 'c', 1)
     c = redis.call('HINCRBY', key, 'C', 1)
-    local fine = add(key, cur .. 's', ARGV[base + 3])
+    local fine = add(key, cur .. 's', ARGV[base + 3]) ~= nil
     if over == nil then
-      local total = redis.pcall('HINCRBY', key, 'S', ARGV[base + 3])
-      if type(total) == 'table' and total.err then fine = false else s = total end
+      local total = add(key, 'S', ARGV[base + 3])
+      if total == nil then fine = false else s = total end
     end
     if not fine then
       redis.call('HSET', key, 'V', cur, 'S', MAX)
