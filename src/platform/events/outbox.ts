@@ -1,8 +1,8 @@
 /**
  * @module The transactional outbox: business events are appended in the same database transaction
- * as the change that caused them (so an event exists exactly when its change committed), numbered in
- * commit order per aggregate by `seq`, and published afterwards by the relay (at least once; the
- * event id lets consumers de-duplicate). The envelope follows CloudEvents 1.0.
+ * as the change that caused them (so an event exists exactly when its change committed), each with
+ * its place in the publish order (`published_seq`), and published afterwards by the relay (at least
+ * once; the event id lets consumers de-duplicate). The envelope follows CloudEvents 1.0.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { MigrationEnv, MigrationStep, ModuleMigrations } from '../db/index.ts';
@@ -34,13 +34,16 @@ export interface OutboxTable {
   time: string;
   data_version: number;
   data: string;
-  /** When the relay numbered it (took it up to publish). */
+  /** When the relay numbered it: a row appended without its number (SQLite, or an older writer). */
   published_at: string | null;
   /**
-   * 1, 2, 3… in the order the relay published (one relay at a time): the order of the event feed
-   * and the envelope's `sequence`. Unlike `seq` (taken at insert), it never lets a late commit
-   * slip behind a cursor. An event is published once the relay's watermark
-   * ({@link RelayStateTable}) has reached it.
+   * Its place in the publish order: the order of the event feed and the envelope's `sequence`.
+   * Increasing, not dense (a rolled-back transaction leaves its numbers unused). On PostgreSQL it is
+   * taken at insert (`events.next_published_seq()`: the transaction's id first, then the number), and
+   * the relay publishes a number only once no transaction that may still commit a lower one is
+   * running (see the relay). On SQLite, which has one writer at a time, the relay numbers new rows
+   * in `seq` order. An event is published once the relay's watermark ({@link RelayStateTable}) has
+   * reached it.
    */
   published_seq: number | bigint | null;
 }
@@ -79,8 +82,7 @@ export async function appendEvents(
     time: now.toISOString(),
     data_version: e.dataVersion ?? 1,
     data: JSON.stringify(e.data),
-    published_at: null,
-    published_seq: null,
+    // `published_seq` is left to the column's default: the number on PostgreSQL, none on SQLite.
   }));
   await (trx as Kysely<EventTables>).withSchema(EVENTS_SCHEMA).insertInto('outbox').values(rows).execute();
   return rows.map((r) => r.id);
@@ -202,7 +204,50 @@ const numberedOnlyMigration: MigrationStep = {
   },
 };
 
+/** The sequence of `published_seq` on PostgreSQL, and the function that takes it (SQL names). */
+export const PUBLISHED_SEQ = `${EVENTS_SCHEMA}.outbox_published_seq`;
+export const NEXT_PUBLISHED_SEQ = `${EVENTS_SCHEMA}.next_published_seq`;
+const OUTBOX = sql.raw(`${EVENTS_SCHEMA}.outbox`);
+
+/**
+ * On PostgreSQL a row takes its `published_seq` at insert, so the relay no longer updates every row
+ * (that update was the largest part of the database's work per payment). The function takes the
+ * transaction's id before the number: the relay's horizon relies on every transaction that holds a
+ * number having an id older than any snapshot taken after the number was handed out. Numbers go on
+ * from the highest one given so far (feed cursors stay valid); rows not numbered yet are numbered by
+ * the relay as before. On SQLite nothing changes.
+ */
+const insertTimeNumberingMigration: MigrationStep = {
+  name: '0005_numbered_at_insert',
+  async up(db, env) {
+    if (env.kind !== 'postgres') return;
+    // After every number given so far, and after the watermark (rows below it may have been purged).
+    const { rows } = await sql<{ start: string }>`select (greatest(
+        (select max(published_seq) from ${OUTBOX}),
+        (select max(published_upto) from ${sql.raw(`${EVENTS_SCHEMA}.relay_state`)}), 0) + 1)::text as start`.execute(
+      db,
+    );
+    await sql`create sequence ${sql.raw(PUBLISHED_SEQ)} as bigint start with ${sql.raw(rows[0]!.start)}`.execute(
+      db,
+    );
+    await sql`create function ${sql.raw(NEXT_PUBLISHED_SEQ)}() returns bigint
+      language plpgsql volatile as $$
+      begin
+        perform pg_current_xact_id();
+        return nextval('${sql.raw(PUBLISHED_SEQ)}');
+      end $$`.execute(db);
+    await sql`alter table ${OUTBOX}
+      alter column published_seq set default ${sql.raw(NEXT_PUBLISHED_SEQ)}()`.execute(db);
+  },
+};
+
 export const eventsMigrations: ModuleMigrations = Object.freeze({
   module: EVENTS_SCHEMA,
-  steps: [outboxMigration, publishOrderMigration, publishWatermarkMigration, numberedOnlyMigration],
+  steps: [
+    outboxMigration,
+    publishOrderMigration,
+    publishWatermarkMigration,
+    numberedOnlyMigration,
+    insertTimeNumberingMigration,
+  ],
 });

@@ -33,6 +33,17 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
 eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
   const outbox = () => ctx.database.schema<EventTables>('events');
 
+  const watermark = async () =>
+    Number(
+      (
+        await outbox()
+          .selectFrom('relay_state')
+          .select('published_upto')
+          .where('id', '=', 1)
+          .executeTakeFirstOrThrow()
+      ).published_upto,
+    );
+
   test('publishes committed events in order as CloudEvents, each once, and numbers them', async () => {
     const bus = new InProcessBus();
     const seen: CloudEvent[] = [];
@@ -65,13 +76,13 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
         [...sequences].sort((a, b) => a - b),
       );
       assert.equal(new Set(sequences).size, 10);
+      // Marked: the watermark has reached every row.
       await until(async () => {
-        const left = await outbox()
+        const last = await outbox()
           .selectFrom('outbox')
-          .select('id')
-          .where('published_at', 'is', null)
-          .execute();
-        return left.length === 0;
+          .select((eb) => eb.fn.max('published_seq').as('last'))
+          .executeTakeFirstOrThrow();
+        return (await watermark()) >= Number(last.last);
       });
     } finally {
       await relay.stop();
@@ -100,17 +111,6 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
     }
   });
 
-  const watermark = async () =>
-    Number(
-      (
-        await outbox()
-          .selectFrom('relay_state')
-          .select('published_upto')
-          .where('id', '=', 1)
-          .executeTakeFirstOrThrow()
-      ).published_upto,
-    );
-
   test('a batch published again after a failure keeps its sequences, and is marked only once published', async () => {
     const bus = new InProcessBus();
     let failures = 1;
@@ -118,36 +118,18 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
     const noted: string[][] = [];
     const marksWhilePublishing: number[] = [];
     const tag = randomUUID();
-    // On PostgreSQL an event that was appended earlier commits between the two attempts (a lower
-    // outbox seq than the batch's): it must not take over the batch's sequences.
-    let commitLate: () => void = () => {};
-    const late =
-      ctx.backend === 'postgres'
-        ? outbox()
-            .transaction()
-            .execute(async (trx) => {
-              await appendEvents(trx, [{ ...event('pay_seq', 9), data: { n: 9, tag } }]);
-              await new Promise<void>((r) => {
-                commitLate = r;
-              });
-            })
-        : Promise.resolve();
     await bus.subscribe('sequences', '#', async (e) => {
-      if (e.data.tag !== tag || e.data.n === 9) return;
+      if (e.data.tag !== tag) return;
       if (e.data.n === 0) attempts.push([]);
       attempts.at(-1)!.push(`${e.data.n}@${e.sequence}`);
       marksWhilePublishing.push(await watermark());
-      if (e.data.n === 1 && failures-- > 0) {
-        commitLate();
-        await late;
-        throw new Error('confirm lost');
-      }
+      if (e.data.n === 1 && failures-- > 0) throw new Error('confirm lost');
     });
     const relay = new OutboxRelay(ctx.database, bus, {
       source: 'x',
       onError: () => {},
       beforePublish: async (events) => {
-        const mine = events.filter((e) => e.data.tag === tag && e.data.n !== 9);
+        const mine = events.filter((e) => e.data.tag === tag);
         if (mine.length > 0) noted.push(mine.map((e) => `${e.data.n}@${e.sequence}`));
       },
     });
@@ -229,6 +211,71 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
   });
 
   if (ctx.backend === 'postgres') {
+    test('numbered at insert: a number is published only once no transaction can still commit a lower one', async () => {
+      const tag = randomUUID();
+      const bus = new InProcessBus();
+      const seen: string[] = [];
+      await bus.subscribe('horizon', '#', async (e) => {
+        if (e.data.tag === tag) seen.push(`${e.data.n}@${e.sequence}`);
+      });
+      const append = (trx: Parameters<typeof appendEvents>[0], n: number) =>
+        appendEvents(trx, [{ ...event(`pay_h${n}`, n), data: { n, tag } }]);
+      // A transaction takes a number and stays open; another takes the next number and commits; a
+      // third takes one and rolls back (its number is never used).
+      let finishLate: () => void = () => {};
+      const lateOpen = new Promise<void>((taken) => {
+        void outbox()
+          .transaction()
+          .execute(async (trx) => {
+            await append(trx, 1);
+            taken();
+            await new Promise<void>((r) => {
+              finishLate = r;
+            });
+          });
+      });
+      await lateOpen;
+      await outbox()
+        .transaction()
+        .execute((trx) => append(trx, 2));
+      await outbox()
+        .transaction()
+        .execute(async (trx) => {
+          await append(trx, 3);
+          throw new Error('rolled back');
+        })
+        .catch(() => {});
+      await outbox()
+        .transaction()
+        .execute((trx) => append(trx, 4));
+      const relay = new OutboxRelay(ctx.database, bus, { source: 'x', onError: () => {} });
+      relay.start();
+      try {
+        await new Promise((r) => setTimeout(r, 400));
+        assert.equal(seen.length, 0, 'nothing above a number a running transaction holds');
+        const committed = await outbox()
+          .selectFrom('outbox')
+          .select(['aggregate', 'published_seq'])
+          .where('aggregate', 'in', ['pay_h2', 'pay_h4'])
+          .orderBy('published_seq')
+          .execute();
+        assert.equal(committed.length, 2, 'the later commits are in the outbox, numbered');
+        finishLate();
+        await until(() => seen.length === 3);
+        const numbers = seen.map((s) => Number(s.slice(s.indexOf('@') + 1)));
+        assert.deepEqual(
+          seen.map((s) => s.slice(0, s.indexOf('@'))),
+          ['1', '2', '4'],
+          'the late commit in its place; the rolled-back number skipped',
+        );
+        assert.deepEqual(numbers, [numbers[0], numbers[0]! + 1, numbers[0]! + 3]);
+        await until(async () => (await watermark()) === numbers[2]);
+      } finally {
+        finishLate();
+        await relay.stop();
+      }
+    });
+
     test('of two relays only one publishes at a time: no event twice, none lost', async () => {
       const bus = new InProcessBus();
       const ids: string[] = [];

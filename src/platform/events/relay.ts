@@ -1,21 +1,35 @@
 /**
- * @module The outbox relay: gives new outbox rows their `published_seq` in `seq` order (kept from
- * then on: a batch published again after a failure carries the same sequences), lets
- * `beforePublish` record what must exist before the events can be read (the event feed's routed
- * entries), publishes them to the event bus, then marks them published by moving its watermark
- * (`relay_state.published_upto`) to the batch's last sequence: one row update per event, and one
- * per batch. Readers of the outbox see a row once the watermark has reached it, so what they see is
- * always a prefix of the `published_seq` order. At least once: a crash between publishing and
- * marking publishes those rows again (same event ids, same sequences) after restart. One relay
- * works at a time: on PostgreSQL the process holding an advisory lock (the others stand by and take
- * over when it goes); on SQLite there is one process. Events of one aggregate keep their order
- * because their writers lock the aggregate's row before appending.
+ * @module The outbox relay: publishes outbox rows to the event bus in `published_seq` order, lets
+ * `beforePublish` first record what must exist before the events can be read (the event feed's
+ * routed entries), then marks them published by moving its watermark (`relay_state.published_upto`)
+ * to the batch's last sequence: one row update per batch. Readers of the outbox see a row once the
+ * watermark has reached it, so what they see is always a prefix of the publish order. At least once:
+ * a crash between publishing and marking publishes those rows again (same event ids, same sequences)
+ * after restart. One relay works at a time: on PostgreSQL the process holding an advisory lock (the
+ * others stand by and take over when it goes); on SQLite there is one process. Events of one
+ * aggregate keep their order because their writers lock the aggregate's row before appending.
+ *
+ * On PostgreSQL rows are numbered at insert, by concurrent transactions that commit in any order: a
+ * number may become visible after a higher one was. So the relay publishes a number only below its
+ * horizon — the last number handed out (read from the sequence) once every transaction that was
+ * running when it was read has ended. A transaction takes its id before its number (see the outbox),
+ * so those are the transactions older than a later snapshot's `xmax`; they have all ended when a
+ * snapshot's `xmin` has passed it. A rolled-back transaction leaves its numbers unused. A long write
+ * transaction anywhere on the PostgreSQL cluster therefore delays publishing (never a payment) until
+ * it ends. Rows appended without a number (by an older writer) are numbered by the relay, from the
+ * same sequence. On SQLite, with one writer at a time, the relay numbers new rows in `seq` order.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/index.ts';
 import type { EventBus } from './bus.ts';
 import { type CloudEvent, dataSchemaOf } from './envelope.ts';
-import { EVENTS_SCHEMA, type EventTables, type OutboxTable } from './outbox.ts';
+import {
+  EVENTS_SCHEMA,
+  type EventTables,
+  NEXT_PUBLISHED_SEQ,
+  type OutboxTable,
+  PUBLISHED_SEQ,
+} from './outbox.ts';
 
 export interface RelayOptions {
   /** The CloudEvents `source`: this platform's public URL. */
@@ -131,34 +145,24 @@ export class OutboxRelay {
       .where('id', '=', 1)
       .executeTakeFirstOrThrow();
     let upto = Number(state.published_upto);
-    // Rows a failed attempt numbered (above the watermark) go first, in their order, with their
-    // numbers. Once they are published, none is left: only this relay numbers rows.
-    let retried = false;
+    const horizon = this.#database.kind === 'postgres' ? new Horizon() : undefined;
     while (!this.#stopping) {
-      let rows: Row[] = [];
-      if (!retried) {
-        rows = await db
-          .selectFrom('outbox')
-          .selectAll()
-          .where('published_seq', '>', upto)
-          .orderBy('published_seq')
-          .limit(this.#opts.batchSize)
-          .execute();
-        retried = rows.length < this.#opts.batchSize;
-      }
+      // Rows numbered above the watermark go in their order, with their numbers: on PostgreSQL up
+      // to the horizon; on SQLite every one (a batch a failed attempt numbered but did not mark).
+      const below = await horizon?.advance(db);
+      let page = db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('published_seq', '>', upto)
+        .orderBy('published_seq')
+        .limit(this.#opts.batchSize);
+      if (below !== undefined) page = page.where('published_seq', '<=', below);
+      const rows = await page.execute();
       if (rows.length === 0) {
-        rows = await db
-          .selectFrom('outbox')
-          .selectAll()
-          .where('published_seq', 'is', null)
-          .orderBy('seq')
-          .limit(this.#opts.batchSize)
-          .execute();
-        if (rows.length === 0) {
-          await this.#sleep(this.#opts.idleMs);
-          continue;
-        }
-        rows = await this.#number(db, rows, upto);
+        if (await this.#numberNew(db, upto)) continue;
+        // Numbers handed out above the horizon are published as soon as it passes them.
+        await this.#sleep(horizon?.behind ? HORIZON_POLL_MS : this.#opts.idleMs);
+        continue;
       }
       const envelopes = rows.map((r) => toEnvelope(r, this.#opts.source, Number(r.published_seq)));
       await this.#opts.beforePublish?.(envelopes);
@@ -169,34 +173,96 @@ export class OutboxRelay {
     }
   }
 
-  /** Numbers new rows `upto + 1`, `upto + 2`, … in `seq` order, in one statement. */
-  async #number(db: Kysely<EventTables>, rows: readonly Row[], upto: number): Promise<Row[]> {
+  /**
+   * Numbers rows appended without a number, in `seq` order; true when there were any. On SQLite
+   * they follow the watermark (nothing is numbered above it: the page read found nothing); on
+   * PostgreSQL (rows of an older writer) they take the sequence's next numbers, one by one.
+   */
+  async #numberNew(db: Kysely<EventTables>, upto: number): Promise<boolean> {
+    const rows = await db
+      .selectFrom('outbox')
+      .select('seq')
+      .where('published_seq', 'is', null)
+      .orderBy('seq')
+      .limit(this.#opts.batchSize)
+      .execute();
+    if (rows.length === 0) return false;
     const publishedAt = new Date().toISOString();
     if (this.#database.kind === 'postgres') {
-      // A text of fixed shape (prepared once), whatever the number of rows.
-      await sql`update ${sql.table(`${EVENTS_SCHEMA}.outbox`)} as o
-        set published_seq = ${upto}::bigint + v.n, published_at = ${publishedAt}
-        from unnest(${rows.map((r) => String(r.seq))}::bigint[]) with ordinality as v(seq, n)
-        where o.seq = v.seq`.execute(db);
-    } else {
-      await db
-        .updateTable('outbox')
-        .set((eb) => {
-          let order = eb
-            .case()
-            .when('seq', '=', rows[0]!.seq)
-            .then(upto + 1);
-          for (const [i, r] of rows.entries())
-            if (i > 0) order = order.when('seq', '=', r.seq).then(upto + 1 + i);
-          return { published_seq: order.end(), published_at: publishedAt };
-        })
-        .where(
-          'seq',
-          'in',
-          rows.map((r) => r.seq),
-        )
-        .execute();
+      for (const row of rows) {
+        await db
+          .updateTable('outbox')
+          .set({
+            published_seq: sql<number>`${sql.raw(NEXT_PUBLISHED_SEQ)}()`,
+            published_at: publishedAt,
+          })
+          .where('seq', '=', row.seq)
+          .where('published_seq', 'is', null)
+          .execute();
+      }
+      return true;
     }
-    return rows.map((r, i) => ({ ...r, published_seq: upto + 1 + i, published_at: publishedAt }));
+    await db
+      .updateTable('outbox')
+      .set((eb) => {
+        let order = eb
+          .case()
+          .when('seq', '=', rows[0]!.seq)
+          .then(upto + 1);
+        for (const [i, r] of rows.entries())
+          if (i > 0) order = order.when('seq', '=', r.seq).then(upto + 1 + i);
+        return { published_seq: order.end(), published_at: publishedAt };
+      })
+      .where(
+        'seq',
+        'in',
+        rows.map((r) => r.seq),
+      )
+      .execute();
+    return true;
+  }
+}
+
+/** How often a relay waiting for its horizon to pass numbers already handed out looks again. */
+const HORIZON_POLL_MS = 5;
+
+/**
+ * The highest `published_seq` no running transaction can still commit (PostgreSQL). Each read takes
+ * a snapshot, then reads the last number handed out. The number the previous read saw was handed out
+ * before this read's snapshot, to transactions that already had their ids: all older than the
+ * snapshot's `xmax`. It is safe once a snapshot's `xmin` has reached that `xmax`.
+ */
+class Horizon {
+  #safe = 0;
+  /** The last number handed out, as the previous read saw it. */
+  #seen: number | undefined;
+  /** A number waiting for the transactions older than `xmax` to end. */
+  #pending: { readonly upto: number; readonly xmax: bigint } | undefined;
+
+  /** Numbers have been handed out above the horizon. */
+  get behind(): boolean {
+    return this.#seen !== undefined && this.#seen > this.#safe;
+  }
+
+  async advance(db: Kysely<EventTables>): Promise<number> {
+    const { rows } = await sql<{ xmin: string; xmax: string; last: string | null }>`
+      select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax,
+        (select case when is_called then last_value else last_value - 1 end
+          from ${sql.raw(PUBLISHED_SEQ)}) as last
+      from pg_current_snapshot() as s`.execute(db);
+    const now = rows[0]!;
+    const xmin = BigInt(now.xmin);
+    if (this.#pending && xmin >= this.#pending.xmax) {
+      this.#safe = this.#pending.upto;
+      this.#pending = undefined;
+    }
+    // The number the previous read saw was handed out before this snapshot was taken.
+    if (!this.#pending && this.#seen !== undefined && this.#seen > this.#safe) {
+      const xmax = BigInt(now.xmax);
+      if (xmin >= xmax) this.#safe = this.#seen;
+      else this.#pending = { upto: this.#seen, xmax };
+    }
+    this.#seen = Number(now.last ?? 0);
+    return this.#safe;
   }
 }
