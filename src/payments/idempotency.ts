@@ -7,6 +7,7 @@
  * under another consent, 422.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { PaymentsContext } from './context.ts';
 import type { IdempotencyKeysTable } from './tables.ts';
 
@@ -39,6 +40,68 @@ export async function findKey(
     .where('client_id', '=', clientId)
     .where('key', '=', key)
     .executeTakeFirst();
+}
+
+interface Lookup {
+  readonly clientId: string;
+  readonly key: string;
+  readonly resolve: (row: IdempotencyKeysTable | undefined) => void;
+  readonly reject: (err: unknown) => void;
+}
+
+/** At most this many keys in one query. */
+const MAX_LOOKUPS = 100;
+
+/**
+ * Key look-ups made in the same turn of the event loop (the requests read from the sockets together)
+ * go to PostgreSQL as one query after it: a round trip, and a write to the socket, for several
+ * requests instead of each. A look-up is sent after it is made, so it sees every key committed
+ * before. On SQLite (in the process) each is its own query.
+ */
+export class KeyLookups {
+  readonly #ctx: PaymentsContext;
+  #pending: Lookup[] = [];
+
+  constructor(ctx: PaymentsContext) {
+    this.#ctx = ctx;
+  }
+
+  find(clientId: string, key: string): Promise<IdempotencyKeysTable | undefined> {
+    if (this.#ctx.database.kind !== 'postgres') return findKey(this.#ctx, clientId, key);
+    return new Promise((resolve, reject) => {
+      if (this.#pending.length === 0) setImmediate(() => this.#send());
+      this.#pending.push({ clientId, key, resolve, reject });
+    });
+  }
+
+  #send(): void {
+    const pending = this.#pending;
+    this.#pending = [];
+    for (let i = 0; i < pending.length; i += MAX_LOOKUPS) {
+      const batch = pending.slice(i, i + MAX_LOOKUPS);
+      this.#run(batch).catch((err: unknown) => {
+        for (const lookup of batch) lookup.reject(err);
+      });
+    }
+  }
+
+  async #run(batch: readonly Lookup[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch;
+      only!.resolve(await findKey(this.#ctx, only!.clientId, only!.key));
+      return;
+    }
+    // One text whatever the number of keys (prepared once).
+    const rows = await this.#ctx.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where(
+        sql<boolean>`(client_id, key) in (select * from unnest(${batch.map((l) => l.clientId)}::text[], ${batch.map((l) => l.key)}::text[]))`,
+      )
+      .execute();
+    const found = new Map(rows.map((r) => [`${r.client_id}\n${r.key}`, r]));
+    for (const lookup of batch) lookup.resolve(found.get(`${lookup.clientId}\n${lookup.key}`));
+  }
 }
 
 export const keyExpired = (ctx: PaymentsContext, row: IdempotencyKeysTable): boolean =>

@@ -17,7 +17,7 @@ import { AppError, newId } from '../platform/index.ts';
 import { Batcher } from './batch.ts';
 import type { PaymentsContext } from './context.ts';
 import { advance } from './flow.ts';
-import { findKey, fingerprintOf, keyExpired } from './idempotency.ts';
+import { findKey, fingerprintOf, KeyLookups, keyExpired } from './idempotency.ts';
 import { createdAtOfId, newPayment } from './new-payment.ts';
 import { claim, insertPayment, leaseExpired, loadPayment } from './store.ts';
 import type { IdempotencyKeysTable } from './tables.ts';
@@ -62,9 +62,11 @@ export class Initiator {
 
   /** Group commit of approved payments; undefined when each payment runs its own steps. */
   readonly #batcher: Batcher | undefined;
+  readonly #keys: KeyLookups;
 
   constructor(ctx: PaymentsContext) {
     this.#ctx = ctx;
+    this.#keys = new KeyLookups(ctx);
     this.#batcher = ctx.settings.batch > 0 ? new Batcher(ctx, ctx.settings.batch) : undefined;
   }
 
@@ -106,7 +108,7 @@ export class Initiator {
     // The key is looked up while the request is validated (reads only): a stored key is answered
     // from, whatever the validation found; a new one needs the request valid.
     const [stored, validated] = await Promise.all([
-      findKey(ctx, access.clientId, key),
+      this.#keys.find(access.clientId, key),
       validatePayment(ctx, access, body).then(
         (valid) => ({ valid }),
         (invalid: unknown) => ({ invalid }),
