@@ -150,6 +150,37 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
     assert.equal(BigInt(deferred[1]!.amount), -9_007_199_254_740_993n);
   });
 
+  test('deferred writes, their values written into the text, store what the same statements run one by one store', async () => {
+    const values = [...AWKWARD, null].map((label, i) => sample(i + 301, label));
+    await ctx.database.inFewRoundTrips(async (tx) => {
+      await tx.later<Tables>('deferred').insertInto('samples').values(values).execute();
+      await tx
+        .later<Tables>('deferred')
+        .updateTable('samples')
+        .set({ doc: sql`doc || ${"$1 ' \\ 💸"}` })
+        .where('label', 'in', [AWKWARD[0]!, AWKWARD[2]!])
+        .execute();
+    });
+    await db()
+      .insertInto('samples')
+      .values(values.map((v) => ({ ...v, id: v.id + 100 })))
+      .execute();
+    await db()
+      .updateTable('samples')
+      .set({ doc: sql`doc || ${"$1 ' \\ 💸"}` })
+      .where('id', '>=', 401)
+      .where('label', 'in', [AWKWARD[0]!, AWKWARD[2]!])
+      .execute();
+    const deferred = await rows(301);
+    const direct = await rows(401);
+    assert.equal(deferred.length, values.length);
+    assert.deepEqual(
+      deferred.map((r) => ({ ...r })),
+      direct.map((r) => ({ ...r, id: r.id - 100 })),
+    );
+    assert.ok(deferred[0]!.doc.endsWith("$1 ' \\ 💸"));
+  });
+
   test('a failing statement, deferred or sent, or failing work leaves nothing', async () => {
     const failing: ((tx: FewRoundTrips) => Promise<unknown>)[] = [
       async (tx) => {

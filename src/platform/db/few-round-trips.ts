@@ -72,6 +72,16 @@ export function inlineParameters(query: CompiledQuery): string {
   });
 }
 
+/**
+ * Compiles a deferred statement with its values written in as literals ({@link literal}) where
+ * Kysely would put `$n`: no placeholders to find in the text afterwards.
+ */
+class InliningQueryCompiler extends PostgresQueryCompiler {
+  protected override appendValue(value: unknown): void {
+    this.append(literal(value));
+  }
+}
+
 /** A driver that runs nothing: it keeps what it is given. */
 class CollectingDriver implements Driver {
   readonly #sink: CompiledQuery[];
@@ -109,7 +119,7 @@ class CollectingDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** A builder whose statements are kept in `sink` instead of run. */
+/** A builder whose statements are kept in `sink` instead of run, compiled with their values inlined. */
 // biome-ignore lint/suspicious/noExplicitAny: the root of the collecting builder, narrowed per schema
 function collecting(sink: CompiledQuery[]): Kysely<any> {
   return new Kysely({
@@ -117,7 +127,7 @@ function collecting(sink: CompiledQuery[]): Kysely<any> {
       createAdapter: () => new PostgresAdapter(),
       createDriver: () => new CollectingDriver(sink),
       createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
+      createQueryCompiler: () => new InliningQueryCompiler(),
     },
   });
 }
@@ -161,7 +171,7 @@ export async function inFewRoundTripsOnPostgres<T>(
       later: <S>(schema: string) => deferred.withSchema(schema) as unknown as Kysely<S>,
     });
     if (begun || pending.length > 0) {
-      await run([...(begun ? [] : ['begin']), ...pending.map(inlineParameters), 'commit']);
+      await run([...(begun ? [] : ['begin']), ...pending.map((q) => q.sql), 'commit']);
     }
     return value;
   } catch (err) {
