@@ -91,13 +91,22 @@ export class KeyLookups {
       only!.resolve(await findKey(this.#ctx, only!.clientId, only!.key));
       return;
     }
-    // One text whatever the number of keys (prepared once).
+    // One text whatever the number of keys (prepared once): a primary-key look-up per pair.
     const rows = await this.#ctx.db
       .selectFrom('idempotency_keys')
-      .selectAll()
-      .where(
-        sql<boolean>`(client_id, key) in (select * from unnest(${batch.map((l) => l.clientId)}::text[], ${batch.map((l) => l.key)}::text[]))`,
+      .innerJoin(
+        sql<{
+          client_id: string;
+          key: string;
+        }>`unnest(${batch.map((l) => l.clientId)}::text[], ${batch.map((l) => l.key)}::text[])`.as(
+          sql`asked(client_id, key)`,
+        ),
+        (join) =>
+          join
+            .onRef('asked.client_id', '=', 'idempotency_keys.client_id')
+            .onRef('asked.key', '=', 'idempotency_keys.key'),
       )
+      .selectAll('idempotency_keys')
       .execute();
     const found = new Map(rows.map((r) => [`${r.client_id}\n${r.key}`, r]));
     for (const lookup of batch) lookup.resolve(found.get(`${lookup.clientId}\n${lookup.key}`));
