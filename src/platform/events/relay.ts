@@ -146,7 +146,9 @@ export class OutboxRelay {
       .executeTakeFirstOrThrow();
     let upto = Number(state.published_upto);
     const horizon = this.#database.kind === 'postgres' ? new Horizon() : undefined;
+    let lookedForNew = 0;
     while (!this.#stopping) {
+      const started = performance.now();
       // Rows numbered above the watermark go in their order, with their numbers: on PostgreSQL up
       // to the horizon; on SQLite every one (a batch a failed attempt numbered but did not mark).
       const below = await horizon?.advance(db);
@@ -159,9 +161,15 @@ export class OutboxRelay {
       if (below !== undefined) page = page.where('published_seq', '<=', below);
       const rows = await page.execute();
       if (rows.length === 0) {
-        if (await this.#numberNew(db, upto)) continue;
+        // Rows without a number (on PostgreSQL only an older writer's) are looked for when nothing
+        // waits for the horizon, and at least once per idle interval.
+        const waiting = horizon?.behind === true;
+        if (!waiting || started - lookedForNew >= this.#opts.idleMs) {
+          lookedForNew = started;
+          if (await this.#numberNew(db, upto)) continue;
+        }
         // Numbers handed out above the horizon are published as soon as it passes them.
-        await this.#sleep(horizon?.behind ? HORIZON_POLL_MS : this.#opts.idleMs);
+        await this.#sleep(waiting ? HORIZON_POLL_MS : this.#opts.idleMs);
         continue;
       }
       const envelopes = rows.map((r) => toEnvelope(r, this.#opts.source, Number(r.published_seq)));
@@ -170,6 +178,12 @@ export class OutboxRelay {
       upto = Number(rows.at(-1)!.published_seq);
       await db.updateTable('relay_state').set({ published_upto: upto }).where('id', '=', 1).execute();
       this.#opts.onPublished?.(rows.length);
+      // A page not full: the next round waits a moment, so that under load a round of queries (and
+      // of fan-out) carries many events instead of a few.
+      if (rows.length < this.#opts.batchSize) {
+        const left = MIN_ROUND_MS - (performance.now() - started);
+        if (left > 0) await this.#sleep(left);
+      }
     }
   }
 
@@ -225,6 +239,9 @@ export class OutboxRelay {
 
 /** How often a relay waiting for its horizon to pass numbers already handed out looks again. */
 const HORIZON_POLL_MS = 5;
+
+/** The shortest round after a page that was not full. */
+const MIN_ROUND_MS = 20;
 
 /**
  * The highest `published_seq` no running transaction can still commit (PostgreSQL). Each read takes
