@@ -102,6 +102,24 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
     doc: JSON.stringify({ label, nested: { quote: "'", backslash: '\\' } }),
   });
 
+  /** Writes `values` directly, 100 ids further on. */
+  const insertDirect = (values: readonly Row[]) =>
+    db()
+      .insertInto('samples')
+      .values(values.map((v) => ({ ...v, id: v.id + 100 })))
+      .execute();
+  /** The rows from `from` (written deferred), checked equal to those written directly 100 ids further. */
+  const sameAsDirect = async (from: number, count: number) => {
+    const deferred = await rows(from);
+    const direct = await rows(from + 100);
+    assert.equal(deferred.length, count);
+    assert.deepEqual(
+      deferred.map((r) => ({ ...r })),
+      direct.map((r) => ({ ...r, id: r.id - 100 })),
+    );
+    return deferred;
+  };
+
   test('store what the same statements run one by one store, and read what is sent together', async () => {
     const values = [...AWKWARD, null].map((label, i) => sample(i + 1, label));
     await db().insertInto('samples').values(values[0]!).execute();
@@ -130,22 +148,13 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
       read.locked!.map((r) => ({ ...r })),
       [{ id: 1, label: AWKWARD[0] }],
     );
-    await db()
-      .insertInto('samples')
-      .values(values.map((v) => ({ ...v, id: v.id + 100 })))
-      .execute();
+    await insertDirect(values);
     await db()
       .updateTable('samples')
       .set({ label: sql`${'updated: '} || label` })
       .where('id', '=', 101)
       .execute();
-    const deferred = await rows(1);
-    const direct = await rows(101);
-    assert.equal(deferred.length, values.length);
-    assert.deepEqual(
-      deferred.map((r) => ({ ...r })),
-      direct.map((r) => ({ ...r, id: r.id - 100 })),
-    );
+    const deferred = await sameAsDirect(1, values.length);
     assert.equal(deferred[0]!.label, `updated: ${AWKWARD[0]}`);
     assert.equal(BigInt(deferred[1]!.amount), -9_007_199_254_740_993n);
   });
@@ -161,23 +170,14 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
         .where('label', 'in', [AWKWARD[0]!, AWKWARD[2]!])
         .execute();
     });
-    await db()
-      .insertInto('samples')
-      .values(values.map((v) => ({ ...v, id: v.id + 100 })))
-      .execute();
+    await insertDirect(values);
     await db()
       .updateTable('samples')
       .set({ doc: sql`doc || ${"$1 ' \\ 💸"}` })
       .where('id', '>=', 401)
       .where('label', 'in', [AWKWARD[0]!, AWKWARD[2]!])
       .execute();
-    const deferred = await rows(301);
-    const direct = await rows(401);
-    assert.equal(deferred.length, values.length);
-    assert.deepEqual(
-      deferred.map((r) => ({ ...r })),
-      direct.map((r) => ({ ...r, id: r.id - 100 })),
-    );
+    const deferred = await sameAsDirect(301, values.length);
     assert.ok(deferred[0]!.doc.endsWith("$1 ' \\ 💸"));
   });
 
