@@ -414,6 +414,8 @@ for (const { backend, store } of SETUPS) {
         const setStatus = (status: string) =>
           accounts.updateTable('accounts').set({ status }).where('id', '=', account.id).execute();
         const redis = openRedis(REDIS_URL);
+        // Commands fail fast until it is connected (no offline queue).
+        await new Promise((resolve) => redis.once('ready', resolve));
         // The account as the API caches it (the shared store's key), dropped so that it is read afresh.
         const forget = () => redis.del(`wekeza:acct:${account.id}`);
         try {
