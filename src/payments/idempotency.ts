@@ -7,7 +7,7 @@
  * under another consent, 422.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { PaymentsContext } from './context.ts';
 import type { IdempotencyKeysTable } from './tables.ts';
 
@@ -61,9 +61,31 @@ const MAX_LOOKUPS = 100;
 export class KeyLookups {
   readonly #ctx: PaymentsContext;
   #pending: Lookup[] = [];
+  #compiled: CompiledQuery | undefined;
 
   constructor(ctx: PaymentsContext) {
     this.#ctx = ctx;
+  }
+
+  /**
+   * The query for several pairs, compiled once (its parameters are the two arrays): one text whatever
+   * the number of keys, prepared once; a primary-key look-up per pair.
+   */
+  #byPairs(): CompiledQuery {
+    this.#compiled ??= this.#ctx.db
+      .selectFrom('idempotency_keys')
+      .innerJoin(
+        sql<{ client_id: string; key: string }>`unnest(${[]}::text[], ${[]}::text[])`.as(
+          sql`asked(client_id, key)`,
+        ),
+        (join) =>
+          join
+            .onRef('asked.client_id', '=', 'idempotency_keys.client_id')
+            .onRef('asked.key', '=', 'idempotency_keys.key'),
+      )
+      .selectAll('idempotency_keys')
+      .compile();
+    return this.#compiled;
   }
 
   find(clientId: string, key: string): Promise<IdempotencyKeysTable | undefined> {
@@ -91,23 +113,10 @@ export class KeyLookups {
       only!.resolve(await findKey(this.#ctx, only!.clientId, only!.key));
       return;
     }
-    // One text whatever the number of keys (prepared once): a primary-key look-up per pair.
-    const rows = await this.#ctx.db
-      .selectFrom('idempotency_keys')
-      .innerJoin(
-        sql<{
-          client_id: string;
-          key: string;
-        }>`unnest(${batch.map((l) => l.clientId)}::text[], ${batch.map((l) => l.key)}::text[])`.as(
-          sql`asked(client_id, key)`,
-        ),
-        (join) =>
-          join
-            .onRef('asked.client_id', '=', 'idempotency_keys.client_id')
-            .onRef('asked.key', '=', 'idempotency_keys.key'),
-      )
-      .selectAll('idempotency_keys')
-      .execute();
+    const { rows } = await this.#ctx.db.executeQuery<IdempotencyKeysTable>({
+      ...this.#byPairs(),
+      parameters: [batch.map((l) => l.clientId), batch.map((l) => l.key)],
+    });
     const found = new Map(rows.map((r) => [`${r.client_id}\n${r.key}`, r]));
     for (const lookup of batch) lookup.resolve(found.get(`${lookup.clientId}\n${lookup.key}`));
   }

@@ -18,7 +18,7 @@
  * rolls the whole batch back: nothing of it was written.
  */
 import { type Compilable, type Kysely, sql } from 'kysely';
-import { AppError, appendEvents, newId } from '../../platform/index.ts';
+import { AppError, appendEvents, type DatabaseKind, newId } from '../../platform/index.ts';
 import type { LedgerContext } from '../context.ts';
 import {
   type CoreBankingTables,
@@ -144,13 +144,35 @@ interface BalanceState {
 const add = (map: Map<string, bigint>, id: string, amount: bigint) =>
   map.set(id, (map.get(id) ?? 0n) + amount);
 
-/** One statement setting each balance row's new state (a CASE per column, on both databases). */
+/**
+ * One statement setting each balance row's new state: on PostgreSQL a join to a list of the new
+ * values (a row each), on SQLite a `CASE` per column.
+ */
 async function updateBalances(
   trx: Kysely<CoreBankingTables>,
+  kind: DatabaseKind,
   states: ReadonlyMap<string, BalanceState>,
   now: string,
 ): Promise<void> {
   const ids = [...states.keys()];
+  if (kind === 'postgres') {
+    const rows = ids.map((id) => {
+      const s = states.get(id)!;
+      return sql`(${id}, cast(${s.current} as bigint), cast(${s.seq} as bigint), cast(${s.holdVersion} as bigint))`;
+    });
+    await trx
+      .updateTable('balances')
+      .from(sql`(values ${sql.join(rows)})`.as(sql`v(account_id, current, last_seq, last_hold_version)`))
+      .set({
+        current: sql`v.current`,
+        last_seq: sql`v.last_seq`,
+        last_hold_version: sql`v.last_hold_version`,
+        updated_at: now,
+      })
+      .where(sql<boolean>`balances.account_id = v.account_id`)
+      .execute();
+    return;
+  }
   const column = (value: (s: BalanceState) => bigint | number) =>
     sql<never>`case ${sql.ref('account_id')} ${sql.join(
       ids.map((id) => sql`when ${id} then cast(${value(states.get(id)!)} as bigint)`),
@@ -313,7 +335,7 @@ export async function settleBatch(
     await ledger.insertInto('entries').values(entryRows).execute();
     await ledger.insertInto('postings').values(postingRows).execute();
     await ledger.insertInto('holds').values(holdRows).execute();
-    await updateBalances(ledger, states, bookedAt);
+    await updateBalances(ledger, ctx.database.kind, states, bookedAt);
     await appendEvents(
       ledger,
       postedEvents(postingRows, (id) => locked.get(id)?.kind === 'customer'),
