@@ -181,6 +181,36 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
     assert.ok(deferred[0]!.doc.endsWith("$1 ' \\ 💸"));
   });
 
+  test('a deferred statement names its tables in the module’s schema, not its columns’ qualifiers', async () => {
+    await db().insertInto('samples').values(sample(501, 'qualified')).execute();
+    await ctx.database.inFewRoundTrips(async (tx) => {
+      await tx
+        .later<Tables>('deferred')
+        .updateTable('samples')
+        .set({ label: 'qualified, updated' })
+        .where('samples.id', '=', 501)
+        .where((eb) =>
+          eb.exists(eb.selectFrom('samples as s').select('s.id').whereRef('s.id', '=', 'samples.id')),
+        )
+        .execute();
+    });
+    assert.equal((await rows(501))[0]!.label, 'qualified, updated');
+    if (ctx.database.kind === 'postgres') {
+      await assert.rejects(
+        ctx.database.inFewRoundTrips(async (tx) => {
+          await tx
+            .later<Tables>('deferred')
+            .with('recent', (q) => q.selectFrom('samples').select('id'))
+            .deleteFrom('samples')
+            .where('id', 'in', (eb) => eb.selectFrom('recent').select('id'))
+            .execute();
+        }),
+        /cannot use WITH/,
+      );
+      assert.equal((await rows(501)).length, 1, 'nothing was deleted');
+    }
+  });
+
   test('a failing statement, deferred or sent, or failing work leaves nothing', async () => {
     const failing: ((tx: FewRoundTrips) => Promise<unknown>)[] = [
       async (tx) => {

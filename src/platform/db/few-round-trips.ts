@@ -26,6 +26,8 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryResult,
+  ReferenceNode,
+  type TableNode,
 } from 'kysely';
 import type pg from 'pg';
 
@@ -74,11 +76,34 @@ export function inlineParameters(query: CompiledQuery): string {
 
 /**
  * Compiles a deferred statement with its values written in as literals ({@link literal}) where
- * Kysely would put `$n`: no placeholders to find in the text afterwards.
+ * Kysely would put `$n`: no placeholders to find in the text afterwards. Its tables are named with
+ * the module's schema here, instead of by Kysely's `WithSchemaPlugin`, which copies the whole
+ * statement first (for a batch's multi-row inserts, a good part of their cost): a table, not a
+ * column's qualifier, gets the schema. A `WITH` would have its names taken for tables, so it is
+ * refused.
  */
 class InliningQueryCompiler extends PostgresQueryCompiler {
+  readonly #schema: string;
+
+  constructor(schema: string) {
+    super();
+    this.#schema = schema;
+  }
+
   protected override appendValue(value: unknown): void {
     this.append(literal(value));
+  }
+
+  protected override visitTable(node: TableNode): void {
+    const parent = this.parentNode;
+    if (!node.table.schema && !(parent && ReferenceNode.is(parent))) {
+      this.append(`"${this.sanitizeIdentifier(this.#schema)}".`);
+    }
+    super.visitTable(node);
+  }
+
+  protected override visitWith(): void {
+    throw new Error('a deferred statement cannot use WITH');
   }
 }
 
@@ -119,15 +144,18 @@ class CollectingDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** A builder whose statements are kept in `sink` instead of run, compiled with their values inlined. */
+/**
+ * A builder over `schema` whose statements are kept in `sink` instead of run, compiled with their
+ * values inlined and their tables in the schema.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: the root of the collecting builder, narrowed per schema
-function collecting(sink: CompiledQuery[]): Kysely<any> {
+function collecting(sink: CompiledQuery[], schema: string): Kysely<any> {
   return new Kysely({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
       createDriver: () => new CollectingDriver(sink),
       createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new InliningQueryCompiler(),
+      createQueryCompiler: () => new InliningQueryCompiler(schema),
     },
   });
 }
@@ -152,7 +180,8 @@ export async function inFewRoundTripsOnPostgres<T>(
 ): Promise<T> {
   const client = await pool.connect();
   const pending: CompiledQuery[] = [];
-  const deferred = collecting(pending);
+  // biome-ignore lint/suspicious/noExplicitAny: narrowed per schema by `later`
+  const builders = new Map<string, Kysely<any>>();
   let begun = false;
   const run = async (texts: string[]): Promise<Result[]> => {
     // No parameters: node-postgres sends a simple query, which may hold several statements.
@@ -168,7 +197,14 @@ export async function inFewRoundTripsOnPostgres<T>(
         begun = true;
         return (await run(['begin', ...texts])).slice(1).map((r) => r.rows);
       },
-      later: <S>(schema: string) => deferred.withSchema(schema) as unknown as Kysely<S>,
+      later: <S>(schema: string) => {
+        let builder = builders.get(schema);
+        if (!builder) {
+          builder = collecting(pending, schema);
+          builders.set(schema, builder);
+        }
+        return builder as Kysely<S>;
+      },
     });
     if (begun || pending.length > 0) {
       await run([...(begun ? [] : ['begin']), ...pending.map((q) => q.sql), 'commit']);
