@@ -251,6 +251,7 @@ for (const backend of BACKENDS) {
         /http_request_duration_seconds_bucket\{[^}]*method="GET",route="\/livez",status_code="200"/,
       );
       assert.match(res.body, /route="unmatched",status_code="404"/);
+      assert.match(res.body, /wekeza_events_horizon_wait_seconds \d/, 'the relay horizon gauge');
     });
   });
 }

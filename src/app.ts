@@ -4,7 +4,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import packageJson from '../package.json' with { type: 'json' };
 import { AccountCache, accountsApiRoutes } from './accounts/index.ts';
 import { accountRoutes } from './consents/account/index.ts';
@@ -328,6 +328,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       beforePublish: (events) => hooks.beforePublish(events),
     });
     relay = outbox;
+    new Gauge({
+      name: 'wekeza_events_horizon_wait_seconds',
+      help: 'How long committed events have waited for the relay horizon (PostgreSQL): a long write transaction on the cluster holds events back',
+      registers: [services.registry],
+      collect() {
+        this.set(outbox.horizonWaitMs / 1000);
+      },
+    });
     void hooks.subscribed().then(() => outbox.start());
     return app;
   } catch (err) {

@@ -253,6 +253,7 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
       try {
         await new Promise((r) => setTimeout(r, 400));
         assert.equal(seen.length, 0, 'nothing above a number a running transaction holds');
+        assert.ok(relay.horizonWaitMs >= 200, `the wait shows (${relay.horizonWaitMs} ms)`);
         const committed = await outbox()
           .selectFrom('outbox')
           .select(['aggregate', 'published_seq'])
@@ -270,6 +271,7 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
         );
         assert.deepEqual(numbers, [numbers[0], numbers[0]! + 1, numbers[0]! + 3]);
         await until(async () => (await watermark()) === numbers[2]);
+        await until(() => relay.horizonWaitMs === 0);
       } finally {
         finishLate();
         await relay.stop();

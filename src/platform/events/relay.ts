@@ -76,6 +76,7 @@ export class OutboxRelay {
   #stopping = false;
   #running: Promise<void> | undefined;
   #wake: (() => void) | undefined;
+  #horizon: Horizon | undefined;
 
   constructor(database: Database, bus: EventBus, options: RelayOptions) {
     this.#database = database;
@@ -85,6 +86,14 @@ export class OutboxRelay {
 
   start(): void {
     this.#running ??= this.#loop();
+  }
+
+  /**
+   * On PostgreSQL, how long (ms) events already committed have waited for the horizon: a write
+   * transaction running for long anywhere on the cluster shows here. 0 when nothing waits.
+   */
+  get horizonWaitMs(): number {
+    return this.#horizon?.waitingMs ?? 0;
   }
 
   /** Look now (new rows were committed). */
@@ -146,6 +155,7 @@ export class OutboxRelay {
       .executeTakeFirstOrThrow();
     let upto = Number(state.published_upto);
     const horizon = this.#database.kind === 'postgres' ? new Horizon() : undefined;
+    this.#horizon = horizon;
     let lookedForNew = 0;
     while (!this.#stopping) {
       const started = performance.now();
@@ -253,12 +263,17 @@ class Horizon {
   #safe = 0;
   /** The last number handed out, as the previous read saw it. */
   #seen: number | undefined;
-  /** A number waiting for the transactions older than `xmax` to end. */
-  #pending: { readonly upto: number; readonly xmax: bigint } | undefined;
+  /** A number waiting for the transactions older than `xmax` to end, since `since` (monotonic ms). */
+  #pending: { readonly upto: number; readonly xmax: bigint; readonly since: number } | undefined;
 
   /** Numbers have been handed out above the horizon. */
   get behind(): boolean {
     return this.#seen !== undefined && this.#seen > this.#safe;
+  }
+
+  /** How long the number now waiting for the horizon has waited (0 when none waits). */
+  get waitingMs(): number {
+    return this.#pending ? performance.now() - this.#pending.since : 0;
   }
 
   async advance(db: Kysely<EventTables>): Promise<number> {
@@ -277,7 +292,7 @@ class Horizon {
     if (!this.#pending && this.#seen !== undefined && this.#seen > this.#safe) {
       const xmax = BigInt(now.xmax);
       if (xmin >= xmax) this.#safe = this.#seen;
-      else this.#pending = { upto: this.#seen, xmax };
+      else this.#pending = { upto: this.#seen, xmax, since: performance.now() };
     }
     this.#seen = Number(now.last ?? 0);
     return this.#safe;
