@@ -213,7 +213,8 @@ const OUTBOX = sql.raw(`${EVENTS_SCHEMA}.outbox`);
  * On PostgreSQL a row takes its `published_seq` at insert, so the relay no longer updates every row
  * (that update was the largest part of the database's work per payment). The function takes the
  * transaction's id before the number: the relay's horizon relies on every transaction that holds a
- * number having an id older than any snapshot taken after the number was handed out. Numbers go on
+ * number having an id older than any id assigned after the number was handed out. The sequence must
+ * keep `CACHE 1` (numbers handed out in order, as `last_value` shows them). Numbers go on
  * from the highest one given so far (feed cursors stay valid); rows not numbered yet are numbered by
  * the relay as before. On SQLite nothing changes.
  */

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { eachBackend } from '../../test-support/backends.ts';
 import { AmqpConnection } from '../connections/amqp.ts';
 import { InProcessBus } from './bus.ts';
@@ -211,6 +212,61 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
   });
 
   if (ctx.backend === 'postgres') {
+    test('a transaction that took its id first and commits a higher number does not let the relay pass a lower one still open', async () => {
+      const tag = randomUUID();
+      const bus = new InProcessBus();
+      const seen: string[] = [];
+      await bus.subscribe('horizon-ids', '#', async (e) => {
+        if (e.data.tag === tag) seen.push(`${e.data.n}`);
+      });
+      const append = (trx: Parameters<typeof appendEvents>[0], n: number) =>
+        appendEvents(trx, [{ ...event(`pay_x${n}`, n), data: { n, tag } }]);
+      const gate = () => {
+        let open: () => void = () => {};
+        const passed = new Promise<void>((r) => {
+          open = r;
+        });
+        return { passed, open: () => open() };
+      };
+      const [earlyHasId, lateHasNumber, earlyMayAppend, lateMayCommit] = [gate(), gate(), gate(), gate()];
+      // The early transaction takes its id (it writes something first, as the batch locks its rows);
+      // the late one takes a lower number and stays open; the early one then takes a higher number
+      // and commits. Its xid, the last completed, bounds the snapshots' xmax below the late one's.
+      const early = outbox()
+        .transaction()
+        .execute(async (trx) => {
+          await sql`select pg_current_xact_id()`.execute(trx);
+          earlyHasId.open();
+          await earlyMayAppend.passed;
+          await append(trx, 2);
+        });
+      await earlyHasId.passed;
+      const late = outbox()
+        .transaction()
+        .execute(async (trx) => {
+          await append(trx, 1);
+          lateHasNumber.open();
+          await lateMayCommit.passed;
+        });
+      await lateHasNumber.passed;
+      earlyMayAppend.open();
+      await early;
+      const relay = new OutboxRelay(ctx.database, bus, { source: 'x', onError: () => {} });
+      relay.start();
+      try {
+        await new Promise((r) => setTimeout(r, 400));
+        assert.equal(seen.length, 0, 'the higher number waits for the open lower one');
+        lateMayCommit.open();
+        await late;
+        await until(() => seen.length === 2);
+        assert.deepEqual(seen, ['1', '2']);
+      } finally {
+        earlyMayAppend.open();
+        lateMayCommit.open();
+        await relay.stop();
+      }
+    });
+
     test('numbered at insert: a number is published only once no transaction can still commit a lower one', async () => {
       const tag = randomUUID();
       const bus = new InProcessBus();

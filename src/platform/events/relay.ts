@@ -11,12 +11,13 @@
  *
  * On PostgreSQL rows are numbered at insert, by concurrent transactions that commit in any order: a
  * number may become visible after a higher one was. So the relay publishes a number only below its
- * horizon — the last number handed out (read from the sequence) once every transaction that was
- * running when it was read has ended. A transaction takes its id before its number (see the outbox),
- * so those are the transactions older than a later snapshot's `xmax`; they have all ended when a
- * snapshot's `xmin` has passed it. A rolled-back transaction leaves its numbers unused. A long write
- * transaction anywhere on the PostgreSQL cluster therefore delays publishing (never a payment) until
- * it ends. Rows appended without a number (by an older writer) are numbered by the relay, from the
+ * horizon — the last number handed out (read from the sequence) once every transaction that may
+ * hold a number up to it has ended. A transaction takes its id before its number (see the outbox), so
+ * those are the transactions with ids older than one the relay takes after reading the number; they
+ * have all ended when a later snapshot's `xmin` has passed that id (see `Horizon`). A rolled-back
+ * transaction leaves its numbers unused. A long write transaction anywhere on the PostgreSQL cluster
+ * therefore delays publishing (never a payment) until it ends. Rows appended without a number (by an
+ * older writer) are numbered by the relay, from the
  * same sequence. On SQLite, with one writer at a time, the relay numbers new rows in `seq` order.
  */
 import { type Kysely, sql } from 'kysely';
@@ -255,16 +256,21 @@ const MIN_ROUND_MS = 20;
 
 /**
  * The highest `published_seq` no running transaction can still commit (PostgreSQL). Each read takes
- * a snapshot, then reads the last number handed out. The number the previous read saw was handed out
- * before this read's snapshot, to transactions that already had their ids: all older than the
- * snapshot's `xmax`. It is safe once a snapshot's `xmin` has reached that `xmax`.
+ * a snapshot's `xmin`, then reads the last number handed out. A number seen by one read was handed
+ * out before the next read, to transactions that already had their ids. That next read takes an id
+ * of its own (`pg_current_xact_id()`), later than all of theirs, and commits with its statement. The
+ * number is safe once a later snapshot's `xmin` reaches that id: none of those transactions is still
+ * running. (A snapshot's `xmax` would not do: it is one past the last *completed* transaction, and a
+ * running one with a higher id, which may hold a lower number, shows in neither its `xmin` nor its
+ * list of running transactions.) The read takes an id only when a number is waiting for one; such a
+ * transaction writes no WAL, so its commit is not flushed.
  */
 class Horizon {
   #safe = 0;
   /** The last number handed out, as the previous read saw it. */
   #seen: number | undefined;
-  /** A number waiting for the transactions older than `xmax` to end, since `since` (monotonic ms). */
-  #pending: { readonly upto: number; readonly xmax: bigint; readonly since: number } | undefined;
+  /** A number waiting for the transactions older than `bound` to end, since `since` (monotonic ms). */
+  #pending: { readonly upto: number; readonly bound: bigint; readonly since: number } | undefined;
 
   /** Numbers have been handed out above the horizon. */
   get behind(): boolean {
@@ -277,22 +283,20 @@ class Horizon {
   }
 
   async advance(db: Kysely<EventTables>): Promise<number> {
-    const { rows } = await sql<{ xmin: string; xmax: string; last: string | null }>`
-      select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax,
+    // The number the previous read saw waits for an id taken now (after that read).
+    const bound = !this.#pending && this.#seen !== undefined && this.#seen > this.#safe;
+    const { rows } = await sql<{ xmin: string; id: string | null; last: string | null }>`
+      select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
+        case when ${bound} then pg_current_xact_id()::text end as id,
         (select case when is_called then last_value else last_value - 1 end
-          from ${sql.raw(PUBLISHED_SEQ)}) as last
-      from pg_current_snapshot() as s`.execute(db);
+          from ${sql.raw(PUBLISHED_SEQ)})::text as last`.execute(db);
     const now = rows[0]!;
-    const xmin = BigInt(now.xmin);
-    if (this.#pending && xmin >= this.#pending.xmax) {
+    if (this.#pending && BigInt(now.xmin) >= this.#pending.bound) {
       this.#safe = this.#pending.upto;
       this.#pending = undefined;
     }
-    // The number the previous read saw was handed out before this snapshot was taken.
-    if (!this.#pending && this.#seen !== undefined && this.#seen > this.#safe) {
-      const xmax = BigInt(now.xmax);
-      if (xmin >= xmax) this.#safe = this.#seen;
-      else this.#pending = { upto: this.#seen, xmax, since: performance.now() };
+    if (bound && now.id !== null) {
+      this.#pending = { upto: this.#seen!, bound: BigInt(now.id), since: performance.now() };
     }
     this.#seen = Number(now.last ?? 0);
     return this.#safe;
