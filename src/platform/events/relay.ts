@@ -179,8 +179,10 @@ export class OutboxRelay {
           lookedForNew = started;
           if (await this.#numberNew(db, upto)) continue;
         }
-        // Numbers handed out above the horizon are published as soon as it passes them.
-        await this.#sleep(waiting ? HORIZON_POLL_MS : this.#opts.idleMs);
+        // Numbers handed out above the horizon are published as soon as it passes them; a horizon
+        // held back for long (a long transaction) is looked at less often.
+        const soon = waiting && horizon.waitingMs < HORIZON_PATIENCE_MS;
+        await this.#sleep(soon ? HORIZON_POLL_MS : this.#opts.idleMs);
         continue;
       }
       const envelopes = rows.map((r) => toEnvelope(r, this.#opts.source, Number(r.published_seq)));
@@ -250,6 +252,9 @@ export class OutboxRelay {
 
 /** How often a relay waiting for its horizon to pass numbers already handed out looks again. */
 const HORIZON_POLL_MS = 5;
+
+/** After waiting this long for its horizon, the relay looks again at its idle interval only. */
+const HORIZON_PATIENCE_MS = 1000;
 
 /** The shortest round after a page that was not full. */
 const MIN_ROUND_MS = 20;
