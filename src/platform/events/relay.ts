@@ -268,7 +268,7 @@ const MIN_ROUND_MS = 20;
  * running. (A snapshot's `xmax` would not do: it is one past the last *completed* transaction, and a
  * running one with a higher id, which may hold a lower number, shows in neither its `xmin` nor its
  * list of running transactions.) The read takes an id only when a number is waiting for one; such a
- * transaction writes no WAL, so its commit is not flushed.
+ * transaction writes nothing but its commit record, which is not flushed synchronously.
  */
 class Horizon {
   #safe = 0;
