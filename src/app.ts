@@ -119,7 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Balances are cached in the shared store; every posting refreshes the accounts it touched.
     let accountCache: AccountCache | undefined;
     const coreBanking = createCoreBanking(services.database, {
-      onPosted: (accountIds) => accountCache?.changed(accountIds),
+      onPosted: (accountIds, fresh) => accountCache?.changed(accountIds, fresh),
     });
     accountCache = new AccountCache(services.store, coreBanking, (err) =>
       app.log.error({ err }, 'account cache: shared store failed'),

@@ -97,13 +97,18 @@ export class AccountCache {
     return this.#fill(accountId);
   }
 
-  /** After a change to these accounts' balances: their fresh state replaces older cached copies. */
-  async changed(accountIds: readonly string[]): Promise<void> {
+  /**
+   * After a change to these accounts' balances: their fresh state replaces older cached copies.
+   * `fresh` is that state when the writer read it with its commit; otherwise it is read here.
+   */
+  async changed(accountIds: readonly string[], fresh?: readonly AccountState[]): Promise<void> {
     // One read for all of them (a batch of payments touches many accounts).
-    const states = await this.#bank.getAccountsWithBalances(accountIds).catch((err) => {
-      this.#onStoreError(err);
-      return [];
-    });
+    const states =
+      fresh ??
+      (await this.#bank.getAccountsWithBalances(accountIds).catch((err) => {
+        this.#onStoreError(err);
+        return [];
+      }));
     await Promise.all(states.map((state) => this.#write(state)));
   }
 

@@ -148,9 +148,9 @@ const withBalances = (ctx: LedgerContext) =>
       'b.updated_at as balance_updated_at',
     ]);
 
-type WithBalanceRow = Awaited<ReturnType<ReturnType<typeof withBalances>['executeTakeFirstOrThrow']>>;
+export type WithBalanceRow = Awaited<ReturnType<ReturnType<typeof withBalances>['executeTakeFirstOrThrow']>>;
 
-function toAccountWithBalance(row: WithBalanceRow): { account: Account; balance: Balance } {
+export function toAccountWithBalance(row: WithBalanceRow): { account: Account; balance: Balance } {
   const account = toAccount(row);
   const balance = toBalance(
     { ...row, account_id: row.id, updated_at: row.balance_updated_at },
@@ -169,15 +169,17 @@ export async function getAccountWithBalance(
   return toAccountWithBalance(row);
 }
 
+/** The statement reading several accounts with their balances (see {@link toAccountWithBalance}). */
+export const accountsWithBalancesStatement = (ctx: LedgerContext, accountIds: readonly string[]) =>
+  withBalances(ctx).where('a.id', 'in', [...new Set(accountIds)]);
+
 /** Several accounts with their balances in one query; the ones that do not exist are left out. */
 export async function getAccountsWithBalances(
   ctx: LedgerContext,
   accountIds: readonly string[],
 ): Promise<{ account: Account; balance: Balance }[]> {
   if (accountIds.length === 0) return [];
-  const rows = await withBalances(ctx)
-    .where('a.id', 'in', [...new Set(accountIds)])
-    .execute();
+  const rows = await accountsWithBalancesStatement(ctx, accountIds).execute();
   return rows.map(toAccountWithBalance);
 }
 

@@ -141,6 +141,48 @@ eachBackend('onPosted', [eventsMigrations, coreBankingMigrations], (ctx) => {
     await take();
   });
 
+  test('a batch calls it once, with the touched accounts as it committed them (read with the commit)', async () => {
+    const seen: { ids: string[]; fresh: readonly { account: { id: string }; balance: Balance }[] }[] = [];
+    const batchBank = createCoreBanking(ctx.database, {
+      onPosted: (ids, fresh) => {
+        seen.push({ ids: [...ids].sort(), fresh: fresh ?? [] });
+      },
+    });
+    const capture = (n: number) => ({
+      holdReference: `hook-batch-${n}`,
+      reference: `hook-batch-${n}-capture`,
+      creditAccountId: n === 1 ? bob : settlement,
+      amount: 2_00n,
+      description: 'Batch',
+      counterparty: null,
+      category: null,
+    });
+    const results = await batchBank.settleBatch(
+      [1, 2].map((n) => ({ debitAccountId: alice, currency: 'KES', captures: [capture(n)] })),
+      {
+        claim: (all) => ({
+          statement: ctx.database.db.selectNoFrom((eb) => eb.lit(1).as('one')),
+          claimed: () => new Set(all),
+        }),
+        release: async () => {},
+        record: async () => {},
+      },
+    );
+    assert.ok(results.every((r) => 'settled' in r));
+    assert.equal(seen.length, 1);
+    assert.deepEqual(seen[0]!.ids, [alice, bob, settlement].sort());
+    assert.deepEqual(seen[0]!.fresh.map((f) => f.account.id).sort(), seen[0]!.ids);
+    const now = await batchBank.getAccountsWithBalances(seen[0]!.ids);
+    for (const state of seen[0]!.fresh) {
+      assert.deepEqual(
+        state,
+        now.find((n) => n.account.id === state.account.id),
+        'what a read after the commit gives',
+      );
+    }
+    assert.equal(seen[0]!.fresh.find((f) => f.account.id === alice)?.balance.current, 946_00n);
+  });
+
   test('a refused write does not call it', async () => {
     await assert.rejects(
       bank.postTransfer({

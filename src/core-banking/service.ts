@@ -106,8 +106,12 @@ export interface CoreBankingOptions {
    * place, release and capture — with the accounts it touched (an idempotent replay calls it again).
    * Not called by seeding. The write's caller gets its answer once this has finished (so caches it
    * refreshes are fresh by then); what it throws reaches that caller, whose write has committed.
+   * `fresh`, when given, is those accounts with their balances as the write committed them.
    */
-  readonly onPosted?: (accountIds: readonly string[]) => void | Promise<void>;
+  readonly onPosted?: (
+    accountIds: readonly string[],
+    fresh?: readonly { account: Account; balance: Balance }[],
+  ) => void | Promise<void>;
 }
 
 const accountsOf = (entry: Entry): string[] => [...new Set(entry.postings.map((p) => p.accountId))];
@@ -180,14 +184,17 @@ export function createCoreBanking(database: Database, options: CoreBankingOption
     releaseHold: (holdId) => posted(releaseHold(ctx, holdId), (hold) => [hold.accountId]),
     captureHold: (holdId, input, options) => posted(captureHold(ctx, holdId, input, options), accountsOf),
     getHold: (holdId) => getHold(ctx, holdId),
-    settleBatch: (items, hooks) =>
-      posted(settleBatch(ctx, items, hooks), (results) => [
-        ...new Set(
-          results.flatMap((r) =>
-            'settled' in r ? r.settled.entries.flatMap((e) => e.postings.map((p) => p.accountId)) : [],
-          ),
-        ),
-      ]),
+    settleBatch: async (items, hooks) => {
+      const { results, touched } = await settleBatch(ctx, items, hooks);
+      // The touched accounts were read with the commit: no read after it.
+      if (touched.length > 0) {
+        await onPosted?.(
+          touched.map((t) => t.account.id),
+          touched,
+        );
+      }
+      return results;
+    },
     getAccountsWithBalances: (accountIds) => getAccountsWithBalances(ctx, accountIds),
     verifyLedger: () => verifyLedger(ctx),
   } satisfies CoreBanking);

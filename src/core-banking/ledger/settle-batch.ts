@@ -19,6 +19,7 @@
  */
 import { type Compilable, type Kysely, sql } from 'kysely';
 import { AppError, appendEvents, type DatabaseKind, newId } from '../../platform/index.ts';
+import { accountsWithBalancesStatement, toAccountWithBalance, type WithBalanceRow } from '../accounts.ts';
 import type { LedgerContext } from '../context.ts';
 import {
   type CoreBankingTables,
@@ -27,7 +28,7 @@ import {
   type PostingsTable,
   SCHEMA,
 } from '../tables.ts';
-import type { Entry, EntryInput, Hold } from '../types.ts';
+import type { Account, Balance, Entry, EntryInput, Hold } from '../types.ts';
 import {
   type LockedAccount,
   type LockedRow,
@@ -60,6 +61,13 @@ export interface Settled {
   /** By capture: the hold (captured) and its entry. */
   readonly holds: readonly Hold[];
   readonly entries: readonly Entry[];
+}
+
+/** What `settleBatch` answers: each item's result, and the accounts it touched as committed. */
+export interface SettledBatch {
+  readonly results: BatchResult[];
+  /** The accounts of the settled items with their balances, read at the commit (none when none settled). */
+  readonly touched: readonly { account: Account; balance: Balance }[];
 }
 
 export type BatchResult =
@@ -194,10 +202,10 @@ export async function settleBatch(
   ctx: LedgerContext,
   items: readonly BatchItem[],
   hooks: BatchHooks,
-): Promise<BatchResult[]> {
-  if (items.length === 0) return [];
+): Promise<SettledBatch> {
+  if (items.length === 0) return { results: [], touched: [] };
   // Two round trips: the claim with the lock (and the begin), then every write with the commit.
-  return ctx.database.inFewRoundTrips(async (tx) => {
+  const { results, read } = await ctx.database.inFewRoundTrips(async (tx) => {
     const touched = [
       ...new Set(
         items.flatMap((item) => [item.debitAccountId, ...item.captures.map((c) => c.creditAccountId)]),
@@ -230,7 +238,7 @@ export async function settleBatch(
       }
     });
     if (refusedClaims.length > 0) await hooks.release(tx.later, refusedClaims);
-    if (passed.length === 0) return results;
+    if (passed.length === 0) return { results, read: undefined };
 
     const now = ctx.now();
     const bookedAt = now.toISOString();
@@ -343,6 +351,11 @@ export async function settleBatch(
     );
     await hooks.record(tx.later, settled);
     for (const [i, s] of settled) results[i] = { settled: s };
-    return results;
+    // The touched accounts as committed, for the caches: read last in the transaction, with the
+    // commit (their balance rows are ours until then), not in a round trip after it.
+    const ids = [...states.keys()];
+    return { results, read: tx.readAtCommit([accountsWithBalancesStatement(ctx, ids)]) };
   });
+  const rows = read ? (await read)[0]! : [];
+  return { results, touched: rows.map((r) => toAccountWithBalance(r as WithBalanceRow)) };
 }

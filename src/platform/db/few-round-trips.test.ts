@@ -211,6 +211,35 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
     }
   });
 
+  test('reads at the commit see the transaction’s writes, answer once it committed, and fail it when they fail', async () => {
+    let read: Promise<Record<string, unknown>[][]> | undefined;
+    await ctx.database.inFewRoundTrips(async (tx) => {
+      await tx
+        .later<Tables>('deferred')
+        .insertInto('samples')
+        .values(sample(601, 'read at commit'))
+        .execute();
+      read = tx.readAtCommit([db().selectFrom('samples').select(['id', 'label']).where('id', '=', 601)]);
+    });
+    assert.deepEqual(
+      (await read!)[0]!.map((r) => ({ ...r })),
+      [{ id: 601, label: 'read at commit' }],
+    );
+    let failed: Promise<unknown> | undefined;
+    await assert.rejects(
+      ctx.database.inFewRoundTrips(async (tx) => {
+        await tx.later<Tables>('deferred').insertInto('samples').values(sample(602, 'rolled back')).execute();
+        failed = tx.readAtCommit([ctx.database.db.selectFrom(sql`no_such_table`.as('missing')).selectAll()]);
+      }),
+    );
+    await assert.rejects(failed!);
+    assert.equal(
+      (await rows(602)).filter((r) => r.id === 602).length,
+      0,
+      'a failing read fails the transaction',
+    );
+  });
+
   test('a failing statement, deferred or sent, or failing work leaves nothing', async () => {
     const failing: ((tx: FewRoundTrips) => Promise<unknown>)[] = [
       async (tx) => {

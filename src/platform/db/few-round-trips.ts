@@ -169,6 +169,30 @@ export interface FewRoundTrips {
   send(statements: readonly Compilable[]): Promise<Record<string, unknown>[][]>;
   /** A query builder over `schema` whose statements are deferred: they run, in order, with the commit. */
   later<T>(schema: string): Kysely<T>;
+  /**
+   * Reads that run last in the transaction, after the deferred writes and just before the commit
+   * (in its round trip on PostgreSQL), so they see what the transaction wrote. The rows of each once
+   * the transaction has committed; rejected when it failed (a failing read fails it).
+   */
+  readAtCommit(statements: readonly Compilable[]): Promise<Record<string, unknown>[][]>;
+}
+
+/** Reads waiting for the commit. */
+interface ReadAtCommit {
+  readonly statements: readonly Compilable[];
+  readonly resolve: (rows: Record<string, unknown>[][]) => void;
+  readonly reject: (err: unknown) => void;
+}
+
+/** Registers reads for the commit; their promise is marked handled (awaited only on success). */
+function readsAtCommit(reads: ReadAtCommit[]) {
+  return (statements: readonly Compilable[]): Promise<Record<string, unknown>[][]> => {
+    const rows = new Promise<Record<string, unknown>[][]>((resolve, reject) => {
+      reads.push({ statements, resolve, reject });
+    });
+    rows.catch(() => {});
+    return rows;
+  };
 }
 
 type Result = { rows: Record<string, unknown>[] };
@@ -180,6 +204,7 @@ export async function inFewRoundTripsOnPostgres<T>(
 ): Promise<T> {
   const client = await pool.connect();
   const pending: CompiledQuery[] = [];
+  const reads: ReadAtCommit[] = [];
   // biome-ignore lint/suspicious/noExplicitAny: narrowed per schema by `later`
   const builders = new Map<string, Kysely<any>>();
   let begun = false;
@@ -205,13 +230,28 @@ export async function inFewRoundTripsOnPostgres<T>(
         }
         return builder as Kysely<S>;
       },
+      readAtCommit: readsAtCommit(reads),
     });
-    if (begun || pending.length > 0) {
-      await run([...(begun ? [] : ['begin']), ...pending.map((q) => q.sql), 'commit']);
+    const texts = reads.map((r) => r.statements.map((st) => inlineParameters(st.compile())));
+    const read = texts.flat();
+    if (begun || pending.length > 0 || read.length > 0) {
+      const results = await run([
+        ...(begun ? [] : ['begin']),
+        ...pending.map((q) => q.sql),
+        ...read,
+        'commit',
+      ]);
+      // The reads' results are the ones before the commit's.
+      let at = results.length - 1 - read.length;
+      for (const [i, r] of reads.entries()) {
+        r.resolve(results.slice(at, at + texts[i]!.length).map((x) => x.rows));
+        at += texts[i]!.length;
+      }
     }
     return value;
   } catch (err) {
-    if (begun || pending.length > 0) {
+    for (const r of reads) r.reject(err);
+    if (begun || pending.length > 0 || reads.length > 0) {
       // A failed statement has aborted the transaction (and skipped the commit): end it.
       await client.query('rollback').catch((lost: Error) => {
         broken = lost;
@@ -225,21 +265,37 @@ export async function inFewRoundTripsOnPostgres<T>(
 }
 
 /** On SQLite (in the process, nothing to wait on): an ordinary transaction, statement by statement. */
-export function inFewRoundTripsOnSqlite<T>(
+export async function inFewRoundTripsOnSqlite<T>(
   // biome-ignore lint/suspicious/noExplicitAny: the root handle
   db: Kysely<any>,
   work: (tx: FewRoundTrips) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute((trx) =>
-    work({
-      async send(statements) {
-        const rows: Record<string, unknown>[][] = [];
-        for (const s of statements) {
-          rows.push((await trx.executeQuery<Record<string, unknown>>(s.compile())).rows);
-        }
-        return rows;
-      },
-      later: <S>(schema: string) => trx.withSchema(schema) as unknown as Kysely<S>,
-    }),
-  );
+  const reads: ReadAtCommit[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: the transaction of the root handle
+  const runAll = async (handle: Kysely<any>, statements: readonly Compilable[]) => {
+    const rows: Record<string, unknown>[][] = [];
+    for (const s of statements)
+      rows.push((await handle.executeQuery<Record<string, unknown>>(s.compile())).rows);
+    return rows;
+  };
+  const answers: Record<string, unknown>[][][] = [];
+  const value = await db
+    .transaction()
+    .execute(async (trx) => {
+      const done = await work({
+        send: (statements) => runAll(trx, statements),
+        later: <S>(schema: string) => trx.withSchema(schema) as unknown as Kysely<S>,
+        readAtCommit: readsAtCommit(reads),
+      });
+      for (const r of reads) answers.push(await runAll(trx, r.statements));
+      return done;
+    })
+    .catch((err: unknown) => {
+      for (const r of reads) r.reject(err);
+      throw err;
+    });
+  reads.forEach((r, i) => {
+    r.resolve(answers[i]!);
+  });
+  return value;
 }
