@@ -2,8 +2,9 @@
  * @module Transactions in few round trips. A transaction of many statements waits on one round trip
  * each, and in a busy process each of those waits for the event loop too. Here the statements that
  * must answer before the next can be chosen go together (`send`, the first with the `begin`), and the
- * writes whose results nobody reads are deferred and go with the `commit` (`later`): a batch of
- * payments is settled in two round trips.
+ * writes whose results nobody reads are deferred and go with the `commit` (`later`), as do reads
+ * whose rows are wanted only once it has committed (`readAtCommit`, run last before it): a batch of
+ * payments is settled, and its accounts read back for the caches, in two round trips.
  *
  * On PostgreSQL each goes as one multi-statement simple query, each parameter inlined as the quoted
  * literal of the text node-postgres would have sent for it (its own `prepareValue`, then quoted as
