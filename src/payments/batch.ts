@@ -18,6 +18,7 @@ import type { BatchCapture, BatchItem, Settled } from '../core-banking/index.ts'
 import type { RiskDecision } from '../risk/index.ts';
 import type { PaymentsContext } from './context.ts';
 import { SYSTEM } from './flow.ts';
+import { keySlot } from './idempotency.ts';
 import { isoStatusOf } from './iso20022.ts';
 import { insertPayments } from './store.ts';
 import type { IdempotencyKeysTable, PaymentsTables } from './tables.ts';
@@ -100,7 +101,7 @@ export class Batcher {
     const booked = new Map<number, Payment>();
     const results = await ctx.bank.settleBatch(items, {
       claim: (all) => {
-        const slot = (k: IdempotencyKeysTable) => `${k.client_id}\n${k.key}`;
+        const slot = (k: IdempotencyKeysTable) => keySlot(k.client_id, k.key);
         // In key order, so that two batches with the same keys cannot deadlock on them.
         const rows = all
           .map((i) => members[i]!.key)

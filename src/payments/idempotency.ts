@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type CompiledQuery, sql } from 'kysely';
+import { TurnBatches } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
 import type { IdempotencyKeysTable } from './tables.ts';
 
@@ -28,6 +29,9 @@ export const fingerprintOf = (customerId: string, body: unknown): string =>
   createHash('sha256')
     .update(canonical([customerId, body]))
     .digest('base64url');
+
+/** An app's key as one string: the key of in-process maps of keys. */
+export const keySlot = (clientId: string, key: string): string => `${clientId}\n${key}`;
 
 export async function findKey(
   ctx: PaymentsContext,
@@ -60,7 +64,7 @@ const MAX_LOOKUPS = 100;
  */
 export class KeyLookups {
   readonly #ctx: PaymentsContext;
-  #pending: Lookup[] = [];
+  readonly #batches = new TurnBatches<Lookup>(MAX_LOOKUPS, (calls) => this.#run(calls));
   #compiled: CompiledQuery | undefined;
 
   constructor(ctx: PaymentsContext) {
@@ -91,20 +95,8 @@ export class KeyLookups {
   find(clientId: string, key: string): Promise<IdempotencyKeysTable | undefined> {
     if (this.#ctx.database.kind !== 'postgres') return findKey(this.#ctx, clientId, key);
     return new Promise((resolve, reject) => {
-      if (this.#pending.length === 0) setImmediate(() => this.#send());
-      this.#pending.push({ clientId, key, resolve, reject });
+      this.#batches.add({ clientId, key, resolve, reject });
     });
-  }
-
-  #send(): void {
-    const pending = this.#pending;
-    this.#pending = [];
-    for (let i = 0; i < pending.length; i += MAX_LOOKUPS) {
-      const batch = pending.slice(i, i + MAX_LOOKUPS);
-      this.#run(batch).catch((err: unknown) => {
-        for (const lookup of batch) lookup.reject(err);
-      });
-    }
   }
 
   async #run(batch: readonly Lookup[]): Promise<void> {
@@ -117,8 +109,8 @@ export class KeyLookups {
       ...this.#byPairs(),
       parameters: [batch.map((l) => l.clientId), batch.map((l) => l.key)],
     });
-    const found = new Map(rows.map((r) => [`${r.client_id}\n${r.key}`, r]));
-    for (const lookup of batch) lookup.resolve(found.get(`${lookup.clientId}\n${lookup.key}`));
+    const found = new Map(rows.map((r) => [keySlot(r.client_id, r.key), r]));
+    for (const lookup of batch) lookup.resolve(found.get(keySlot(lookup.clientId, lookup.key)));
   }
 }
 

@@ -17,7 +17,7 @@ import { AppError, newId } from '../platform/index.ts';
 import { Batcher } from './batch.ts';
 import type { PaymentsContext } from './context.ts';
 import { advance } from './flow.ts';
-import { findKey, fingerprintOf, KeyLookups, keyExpired } from './idempotency.ts';
+import { findKey, fingerprintOf, KeyLookups, keyExpired, keySlot } from './idempotency.ts';
 import { createdAtOfId, newPayment } from './new-payment.ts';
 import { claim, insertPayment, leaseExpired, loadPayment } from './store.ts';
 import type { IdempotencyKeysTable } from './tables.ts';
@@ -75,7 +75,7 @@ export class Initiator {
     const fingerprint = fingerprintOf(access.customerId, body);
     // Waiting is measured on the monotonic clock (the business clock may be a test's, standing still).
     const deadline = performance.now() + ctx.settings.waitMs;
-    const slot = `${access.clientId}\n${key}`;
+    const slot = keySlot(access.clientId, key);
     const running = this.#running.get(slot);
     if (running) {
       if (running.fingerprint !== fingerprint || running.consentId !== access.consent.id)

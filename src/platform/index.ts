@@ -40,3 +40,4 @@ export * from './outbound/index.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { openServices, type PlatformServices } from './services.ts';
 export * from './store/index.ts';
+export { TurnBatches, type TurnCall } from './turn-batches.ts';

@@ -4,6 +4,7 @@
  * The read-and-take calls of one event-loop turn share one script run.
  */
 import type { Redis } from 'ioredis';
+import { TurnBatches } from '../turn-batches.ts';
 import { type Bucket, checkVersion, type SharedStore, type TakeResult, type Versioned } from './types.ts';
 
 const PREFIX = 'wekeza:';
@@ -116,7 +117,7 @@ type Scripted = Redis & {
 export class RedisStore implements SharedStore {
   readonly kind = 'redis';
   readonly #redis: Scripted;
-  #pending: PendingCall[] = [];
+  readonly #batches = new TurnBatches<PendingCall>(MAX_BATCH, (calls) => this.#run(calls));
 
   constructor(redis: Redis) {
     if (!('wekezaWrite' in redis)) {
@@ -158,20 +159,8 @@ export class RedisStore implements SharedStore {
     buckets: readonly Bucket[],
   ): Promise<{ entries: (Versioned | undefined)[]; taken: TakeResult }> {
     return new Promise((resolve, reject) => {
-      if (this.#pending.length === 0) setImmediate(() => this.#send());
-      this.#pending.push({ keys, buckets, resolve, reject });
+      this.#batches.add({ keys, buckets, resolve, reject });
     });
-  }
-
-  #send(): void {
-    const pending = this.#pending;
-    this.#pending = [];
-    for (let i = 0; i < pending.length; i += MAX_BATCH) {
-      const batch = pending.slice(i, i + MAX_BATCH);
-      this.#run(batch).catch((err) => {
-        for (const call of batch) call.reject(err);
-      });
-    }
   }
 
   async #run(batch: readonly PendingCall[]): Promise<void> {
