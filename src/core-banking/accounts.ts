@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { AppError, isCurrency, minorFromDb, newId } from '../platform/index.ts';
 import type { LedgerContext } from './context.ts';
 import { toAccount, toBalance } from './ledger/mappers.ts';
-import type { Account, Balance, InternalAccountType, NewAccount } from './types.ts';
+import type { Account, AccountWithBalance, Balance, InternalAccountType, NewAccount } from './types.ts';
 
 /** Luhn check digit, so a mistyped account number is caught before it reaches the ledger. */
 export function luhnDigit(digits: string): string {
@@ -150,7 +150,7 @@ const withBalances = (ctx: LedgerContext) =>
 
 export type WithBalanceRow = Awaited<ReturnType<ReturnType<typeof withBalances>['executeTakeFirstOrThrow']>>;
 
-export function toAccountWithBalance(row: WithBalanceRow): { account: Account; balance: Balance } {
+export function toAccountWithBalance(row: WithBalanceRow): AccountWithBalance {
   const account = toAccount(row);
   const balance = toBalance(
     { ...row, account_id: row.id, updated_at: row.balance_updated_at },
@@ -163,7 +163,7 @@ export function toAccountWithBalance(row: WithBalanceRow): { account: Account; b
 export async function getAccountWithBalance(
   ctx: LedgerContext,
   accountId: string,
-): Promise<{ account: Account; balance: Balance }> {
+): Promise<AccountWithBalance> {
   const row = await withBalances(ctx).where('a.id', '=', accountId).executeTakeFirst();
   if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist`);
   return toAccountWithBalance(row);
@@ -177,7 +177,7 @@ export const accountsWithBalancesStatement = (ctx: LedgerContext, accountIds: re
 export async function getAccountsWithBalances(
   ctx: LedgerContext,
   accountIds: readonly string[],
-): Promise<{ account: Account; balance: Balance }[]> {
+): Promise<AccountWithBalance[]> {
   if (accountIds.length === 0) return [];
   const rows = await accountsWithBalancesStatement(ctx, accountIds).execute();
   return rows.map(toAccountWithBalance);

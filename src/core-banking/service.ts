@@ -25,6 +25,7 @@ import { syncTransactions } from './transaction-sync.ts';
 import { listTransactions } from './transactions.ts';
 import type {
   Account,
+  AccountWithBalance,
   Balance,
   BookedTransaction,
   CaptureInput,
@@ -58,9 +59,9 @@ export interface CoreBanking {
   listAccounts(customerId: string): Promise<Account[]>;
   getBalance(accountId: string): Promise<Balance>;
   /** The account and its balance in one read. ACCOUNT_NOT_FOUND when there is none. */
-  getAccountWithBalance(accountId: string): Promise<{ account: Account; balance: Balance }>;
+  getAccountWithBalance(accountId: string): Promise<AccountWithBalance>;
   /** Several accounts with their balances in one read; the ones that do not exist are left out. */
-  getAccountsWithBalances(accountIds: readonly string[]): Promise<{ account: Account; balance: Balance }[]>;
+  getAccountsWithBalances(accountIds: readonly string[]): Promise<AccountWithBalance[]>;
   /** Booked lines, newest first; pending ones come through `syncTransactions`. */
   listTransactions(
     accountId: string,
@@ -110,7 +111,7 @@ export interface CoreBankingOptions {
    */
   readonly onPosted?: (
     accountIds: readonly string[],
-    fresh?: readonly { account: Account; balance: Balance }[],
+    fresh?: readonly AccountWithBalance[],
   ) => void | Promise<void>;
 }
 

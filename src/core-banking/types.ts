@@ -51,6 +51,12 @@ export interface Balance {
   readonly version: number;
 }
 
+/** An account with its balance, read together. */
+export interface AccountWithBalance {
+  account: Account;
+  balance: Balance;
+}
+
 export interface PostingInput {
   readonly accountId: string;
   /** Signed minor units: positive credits the account, negative debits it. */

@@ -28,7 +28,7 @@ import {
   type PostingsTable,
   SCHEMA,
 } from '../tables.ts';
-import type { Account, Balance, Entry, EntryInput, Hold } from '../types.ts';
+import type { AccountWithBalance, Entry, EntryInput, Hold } from '../types.ts';
 import {
   type LockedAccount,
   type LockedRow,
@@ -67,7 +67,7 @@ export interface Settled {
 export interface SettledBatch {
   readonly results: BatchResult[];
   /** The accounts of the settled items with their balances, read at the commit (none when none settled). */
-  readonly touched: readonly { account: Account; balance: Balance }[];
+  readonly touched: readonly AccountWithBalance[];
 }
 
 export type BatchResult =

@@ -236,8 +236,10 @@ export async function inFewRoundTripsOnPostgres<T>(
     const texts = reads.map((r) => r.statements.map((st) => inlineParameters(st.compile())));
     const read = texts.flat();
     if (begun || pending.length > 0 || read.length > 0) {
+      const first = !begun;
+      begun = true;
       const results = await run([
-        ...(begun ? [] : ['begin']),
+        ...(first ? ['begin'] : []),
         ...pending.map((q) => q.sql),
         ...read,
         'commit',
@@ -252,8 +254,9 @@ export async function inFewRoundTripsOnPostgres<T>(
     return value;
   } catch (err) {
     for (const r of reads) r.reject(err);
-    if (begun || pending.length > 0 || reads.length > 0) {
-      // A failed statement has aborted the transaction (and skipped the commit): end it.
+    if (begun) {
+      // A failed statement has aborted the transaction (and skipped the commit): end it. Work that
+      // failed before anything was sent left nothing to end.
       await client.query('rollback').catch((lost: Error) => {
         broken = lost;
       });

@@ -289,7 +289,7 @@ class Horizon {
 
   async advance(db: Kysely<EventTables>): Promise<number> {
     // The number the previous read saw waits for an id taken now (after that read).
-    const bound = !this.#pending && this.#seen !== undefined && this.#seen > this.#safe;
+    const bound = !this.#pending && this.behind;
     const { rows } = await sql<{ xmin: string; id: string | null; last: string | null }>`
       select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
         case when ${bound} then pg_current_xact_id()::text end as id,
