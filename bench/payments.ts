@@ -10,7 +10,8 @@
  * enforce mode, but a benchmark's thousands of payments a minute from six accounts would otherwise
  * (rightly) be held by the velocity rules. The app is moved to a `bench` rate-limit tier with the
  * operator CLI. Afterwards the completed payments are counted in the database and the ledger is
- * verified.
+ * verified, and the CPU each process group spent per completed payment is reported (`bench/cpu.ts`):
+ * on a shared machine it moves much less than the throughput.
  *
  * A payment locks its debtor's and its creditor's balance rows: with only the sandbox's KES accounts,
  * the run measures waiting for those few locks. `--accounts N` opens N further KES current accounts
@@ -26,6 +27,7 @@ import { createCoreBanking } from '../src/core-banking/index.ts';
 import { openDatabase, openRedis } from '../src/platform/index.ts';
 import { createTestDatabase } from '../src/test-support/backends.ts';
 import { customerToken, onboardFintech } from '../src/test-support/fintech.ts';
+import { cpuBetween, readCpu, serverGroups } from './cpu.ts';
 import { measure, Report } from './report.ts';
 import { measureBaseline, moveToTier, serve } from './servers.ts';
 
@@ -102,6 +104,7 @@ try {
   };
   const server = await serve('wekeza', databaseUrl, workers, env);
   let elapsed = 0;
+  let cpu = new Map<string, number>();
   try {
     const fintech = await onboardFintech(server.url, {
       email: 'bench-payments@fintech.example',
@@ -171,6 +174,7 @@ try {
     const run = `${process.pid}-${Date.now()}`;
     const label = `PostgreSQL + Redis, ${workers} worker${workers > 1 ? 's' : ''}`;
     const started = Date.now();
+    const cpuBefore = readCpu();
     const measured = await measure({
       url: server.url,
       duration,
@@ -192,6 +196,7 @@ try {
       ],
     });
     elapsed = (Date.now() - started) / 1000;
+    cpu = cpuBetween(cpuBefore, readCpu(), serverGroups(server.pid));
     report.add(`Wekeza POST /v1/payments, unique keys (${label})`, measured);
   } finally {
     await server.stop();
@@ -222,6 +227,13 @@ try {
       `\nPayments by status: ${counts.map((c) => `${c.status} ${Number(c.n).toLocaleString('en')}`).join(', ')}` +
         `\nCompleted payments per second: ${Math.round(completed / elapsed).toLocaleString('en')} ` +
         `(${completed.toLocaleString('en')} in ${elapsed.toFixed(1)} s)` +
+        (cpu.size > 0
+          ? `\nCPU per completed payment: ${[...cpu]
+              .map(([group, ms]) => `${group} ${(ms / completed).toFixed(2)} ms`)
+              .join(', ')} (${[...cpu]
+              .map(([group, ms]) => `${group} ${Math.round(ms / elapsed / 10)} %`)
+              .join(', ')} of one core)`
+          : '') +
         `\nRisk and fraud decision time: p50 ${ms(riskTime.p50)} ms, p99 ${ms(riskTime.p99)} ms` +
         `\nLedger after the run: ${ledger.ok ? 'balanced, every invariant holds' : `BROKEN ${JSON.stringify(ledger)}`} ` +
         `(${ledger.entries.toLocaleString('en')} entries, ${ledger.postings.toLocaleString('en')} postings)\n`,

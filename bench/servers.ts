@@ -9,6 +9,8 @@ import { measure, type Report } from './report.ts';
 
 export interface Server {
   readonly url: string;
+  /** The server's process (with several workers, their primary). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function serve(
       await new Promise((r) => setTimeout(r, workers > 1 ? 1500 : 0));
       return {
         url,
+        pid: child.pid,
         stop: async () => {
           child.kill('SIGTERM');
           await gone;

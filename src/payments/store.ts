@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { LedgerGuard } from '../core-banking/index.ts';
-import { appendEvents } from '../platform/index.ts';
+import { appendEvents, insertRows } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
 import { toPaymentDto } from './dto.ts';
 import { fromRow, type HistoryRow, toHistoryRow, toRow } from './mappers.ts';
@@ -41,11 +41,12 @@ export async function insertPayments(
   payments: readonly Payment[],
   at: Date,
 ): Promise<void> {
-  await trx.insertInto('payments').values(payments.map(toRow)).execute();
-  await trx
-    .insertInto('payment_history')
-    .values(payments.flatMap((p) => p.history.map((h) => toHistoryRow(p.id, h))))
-    .execute();
+  await insertRows(trx, 'payments', payments.map(toRow));
+  await insertRows(
+    trx,
+    'payment_history',
+    payments.flatMap((p) => p.history.map((h) => toHistoryRow(p.id, h))),
+  );
   // One event per change: `payment.created` shows the payment as first recorded.
   const events = payments.flatMap((p) =>
     p.history.map((h, i) => {

@@ -16,6 +16,7 @@ export {
   type Database,
   type DatabaseKind,
   type FewRoundTrips,
+  insertRows,
   type MigrationEnv,
   type MigrationStep,
   type ModuleMigrations,

@@ -3,12 +3,30 @@
  * the decision behind it commit together), read back with their inputs for an analyst or operator.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { AppError } from '../platform/index.ts';
+import { AppError, insertRows } from '../platform/index.ts';
 import { type DecisionsTable, type RiskTables, SCHEMA } from './tables.ts';
-import type { Outcome, RiskDecision, RiskMode, RuleHit, SystemScore } from './types.ts';
+import type {
+  Outcome,
+  PaymentFacts,
+  RiskDecision,
+  RiskMode,
+  RuleHit,
+  Signals,
+  SystemScore,
+  WindowCount,
+} from './types.ts';
 
-const json = (value: unknown) =>
-  JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v));
+/*
+ * Amounts (bigint) are stored as decimal strings. Each is converted by name rather than by a replacer
+ * function, which would take every value of every decision off JSON.stringify's fast path.
+ */
+const factsJson = (f: PaymentFacts) =>
+  JSON.stringify({ ...f, amount: f.amount.toString(), available: f.available.toString() });
+
+const windowsOf = (counts: readonly WindowCount[]) => counts.map((c) => ({ ...c, sum: c.sum.toString() }));
+
+const signalsJson = (s: Signals) =>
+  JSON.stringify({ ...s, account: windowsOf(s.account), app: windowsOf(s.app) });
 
 function toRow(d: RiskDecision): DecisionsTable {
   return {
@@ -22,9 +40,9 @@ function toRow(d: RiskDecision): DecisionsTable {
     outcome: d.outcome,
     risk_score: d.risk.score,
     fraud_score: d.fraud.score,
-    hits: json(d.hits),
-    facts: json(d.facts),
-    signals: d.signals ? json(d.signals) : null,
+    hits: JSON.stringify(d.hits),
+    facts: factsJson(d.facts),
+    signals: d.signals ? signalsJson(d.signals) : null,
     timed_out: d.timedOut ? 1 : 0,
     duration_us: Math.round(d.durationMs * 1000),
     decided_at: d.decidedAt,
@@ -74,11 +92,7 @@ export class DecisionStore {
   // biome-ignore lint/suspicious/noExplicitAny: another module's transaction; the risk schema is named here
   async record(trx: Transaction<any> | Kysely<any>, decisions: readonly RiskDecision[]): Promise<void> {
     if (decisions.length === 0) return;
-    await (trx as unknown as Kysely<RiskTables>)
-      .withSchema(SCHEMA)
-      .insertInto('decisions')
-      .values(decisions.map(toRow))
-      .execute();
+    await insertRows(trx as Kysely<RiskTables>, 'decisions', decisions.map(toRow), SCHEMA);
   }
 
   async get(by: { id: string } | { paymentId: string }): Promise<StoredDecision> {

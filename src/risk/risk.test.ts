@@ -75,7 +75,18 @@ eachBackend('the risk service', [riskMigrations], (ctx) => {
     assert.equal(stored.id, decision.id);
     assert.equal(stored.risk.score, 20);
     assert.equal(stored.facts.amount, '50000');
-    assert.equal((stored.signals as { beneficiaryKnown: boolean }).beneficiaryKnown, false);
+    assert.equal(stored.facts.available, decision.facts.available.toString());
+    const signals = stored.signals as {
+      beneficiaryKnown: boolean;
+      account: { count: number; sum: string }[];
+    };
+    assert.equal(signals.beneficiaryKnown, false);
+    // Window sums are stored as decimal strings of minor units, beside their counts.
+    assert.deepEqual(
+      signals.account,
+      decision.signals!.account.map((w) => ({ count: w.count, sum: w.sum.toString() })),
+    );
+    assert.ok(signals.account.length > 0 && signals.account[0]!.sum === '50000');
     assert.match(stored.hits[0]!.detail, /First payment to this payee/);
     const metrics = await registry.metrics();
     assert.match(

@@ -18,7 +18,7 @@
  * rolls the whole batch back: nothing of it was written.
  */
 import { type Compilable, type Kysely, sql } from 'kysely';
-import { AppError, appendEvents, type DatabaseKind, newId } from '../../platform/index.ts';
+import { AppError, appendEvents, type DatabaseKind, insertRows, newId } from '../../platform/index.ts';
 import { accountsWithBalancesStatement, toAccountWithBalance, type WithBalanceRow } from '../accounts.ts';
 import type { LedgerContext } from '../context.ts';
 import {
@@ -340,9 +340,9 @@ export async function settleBatch(
       settled.set(i, { holds, entries });
     }
     const ledger = tx.later<CoreBankingTables>(SCHEMA);
-    await ledger.insertInto('entries').values(entryRows).execute();
-    await ledger.insertInto('postings').values(postingRows).execute();
-    await ledger.insertInto('holds').values(holdRows).execute();
+    await insertRows(ledger, 'entries', entryRows);
+    await insertRows(ledger, 'postings', postingRows);
+    await insertRows(ledger, 'holds', holdRows);
     await updateBalances(ledger, ctx.database.kind, states, bookedAt);
     await appendEvents(
       ledger,

@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, type InsertObject, sql } from 'kysely';
 import pg from 'pg';
 import { eachBackend } from '../../test-support/backends.ts';
 import { AppError, isAppError } from '../errors/index.ts';
-import { type FewRoundTrips, inlineParameters, quoteLiteral } from './few-round-trips.ts';
+import { type FewRoundTrips, inlineParameters, insertRows, quoteLiteral } from './few-round-trips.ts';
 import type { MigrationStep } from './migrations.ts';
 
 interface Row {
@@ -19,6 +19,8 @@ interface Row {
   amount: number | bigint;
   at: string;
   doc: string;
+  /** Has a default: a row may leave it out. */
+  kind?: string;
 }
 
 interface Tables {
@@ -35,6 +37,7 @@ const step: MigrationStep = {
       .addColumn('amount', env.columnTypes.bigint, (c) => c.notNull())
       .addColumn('at', env.columnTypes.timestamp, (c) => c.notNull())
       .addColumn('doc', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull().defaultTo('plain'))
       .execute();
   },
 };
@@ -179,6 +182,46 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
       .execute();
     const deferred = await sameAsDirect(301, values.length);
     assert.ok(deferred[0]!.doc.endsWith("$1 ' \\ 💸"));
+  });
+
+  test('insertRows, deferred, stores what Kysely’s insert of the same rows stores: defaults, expressions, another schema', async () => {
+    // Kysely writes a default in a multi-row insert as NULL on SQLite (it has no DEFAULT there), so
+    // on SQLite the first statement's rows all give `kind`; the last, a single row, leaves it out.
+    const defaults = ctx.database.kind === 'postgres';
+    const values: Row[] = [...AWKWARD, null].map((label, i) => ({
+      ...sample(i + 801, label),
+      // Given in some rows only (the others get the default), first given in a later row.
+      ...(i % 3 === 1 || (!defaults && i < 4) ? { kind: `kind ' ${i}` } : {}),
+    }));
+    if (defaults) values[0] = { ...values[0]!, kind: undefined };
+    // Three statements; the second's row holds an expression, so it goes through Kysely.
+    const statements: InsertObject<Tables, 'samples'>[][] = [
+      values.slice(0, 4),
+      [{ ...values[4]!, label: sql<string>`upper(${'expr'})` }],
+      values.slice(5),
+    ];
+    await ctx.database.inFewRoundTrips(async (tx) => {
+      const later = tx.later<Tables>('elsewhere');
+      for (const group of statements) await insertRows(later, 'samples', group, 'deferred');
+      await insertRows(later, 'samples', []);
+      if (ctx.database.kind === 'postgres')
+        assert.equal((await rows(801)).length, 0, 'deferred to the commit');
+    });
+    for (const group of statements) {
+      await db()
+        .insertInto('samples')
+        .values(group.map((v) => ({ ...v, id: (v.id as number) + 100 })))
+        .execute();
+    }
+    const written = await sameAsDirect(801, values.length);
+    assert.deepEqual(
+      written.map((r) => r.kind),
+      defaults
+        ? ['plain', "kind ' 1", 'plain', 'plain', "kind ' 4", 'plain']
+        : ["kind ' 0", "kind ' 1", "kind ' 2", "kind ' 3", "kind ' 4", 'plain'],
+    );
+    assert.equal(written[4]!.label, 'EXPR');
+    assert.equal(written[1]!.label, AWKWARD[1]);
   });
 
   test('a deferred statement names its tables in the module’s schema, not its columns’ qualifiers', async () => {

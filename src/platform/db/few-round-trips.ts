@@ -22,6 +22,7 @@ import {
   type CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type InsertObject,
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
@@ -108,11 +109,11 @@ class InliningQueryCompiler extends PostgresQueryCompiler {
   }
 }
 
-/** A driver that runs nothing: it keeps what it is given. */
+/** A driver that runs nothing: it keeps the text of what it is given. */
 class CollectingDriver implements Driver {
-  readonly #sink: CompiledQuery[];
+  readonly #sink: string[];
 
-  constructor(sink: CompiledQuery[]) {
+  constructor(sink: string[]) {
     this.#sink = sink;
   }
 
@@ -122,7 +123,7 @@ class CollectingDriver implements Driver {
     const sink = this.#sink;
     return {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-        sink.push(query);
+        sink.push(query.sql);
         return { rows: [] };
       },
       // biome-ignore lint/correctness/useYield: a stream of a deferred statement is refused
@@ -145,13 +146,22 @@ class CollectingDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
+/** Where a collecting builder keeps its statements, and the schema of its tables. */
+interface Collector {
+  readonly sink: string[];
+  readonly schema: string;
+}
+
+/** The collecting builders made by {@link collecting}. */
+const collectors = new WeakMap<object, Collector>();
+
 /**
  * A builder over `schema` whose statements are kept in `sink` instead of run, compiled with their
  * values inlined and their tables in the schema.
  */
 // biome-ignore lint/suspicious/noExplicitAny: the root of the collecting builder, narrowed per schema
-function collecting(sink: CompiledQuery[], schema: string): Kysely<any> {
-  return new Kysely({
+function collecting(sink: string[], schema: string): Kysely<any> {
+  const builder = new Kysely({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
       createDriver: () => new CollectingDriver(sink),
@@ -159,6 +169,63 @@ function collecting(sink: CompiledQuery[], schema: string): Kysely<any> {
       createQueryCompiler: () => new InliningQueryCompiler(schema),
     },
   });
+  collectors.set(builder, { sink, schema });
+  return builder;
+}
+
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** A value Kysely would compile as an expression (`sql`…, a subquery), not as a parameter. */
+const isExpression = (value: unknown) =>
+  typeof value === 'object' && value !== null && 'toOperationNode' in value;
+
+/**
+ * Inserts `rows` into `table` (of `schema`, else the builder's own), as
+ * `db.insertInto(table).values(rows).execute()` does: the columns are those given a value
+ * (`undefined` is no value) in any row, in the order they first appear, and a row without one gets
+ * the column's default. With a deferred builder ({@link FewRoundTrips.later}) the statement's text
+ * is written here directly, each value as the literal the deferred compiler writes: a batch's
+ * multi-row inserts spent most of their time in Kysely building and visiting a node per value. Any
+ * other builder (SQLite's, an ordinary transaction's), or a row holding an expression, goes through
+ * Kysely.
+ */
+export async function insertRows<DB, TB extends keyof DB & string>(
+  db: Kysely<DB>,
+  table: TB,
+  rows: readonly InsertObject<DB, TB>[],
+  schema?: string,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const collector = collectors.get(db);
+  const records = rows as readonly Record<string, unknown>[];
+  if (!collector || records.some((r) => Object.values(r).some(isExpression))) {
+    // biome-ignore lint/suspicious/noExplicitAny: the same insert through Kysely's typed builder
+    const handle = (schema ? db.withSchema(schema) : db) as Kysely<any>;
+    await handle.insertInto(table).values(records).execute();
+    return;
+  }
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  for (const r of records) {
+    for (const key in r) {
+      if (r[key] !== undefined && !seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    }
+  }
+  const values = records.map((r) => {
+    let text = '(';
+    for (let i = 0; i < columns.length; i++) {
+      const value = r[columns[i]!];
+      text += (i === 0 ? '' : ', ') + (value === undefined ? 'default' : literal(value));
+    }
+    return `${text})`;
+  });
+  collector.sink.push(
+    `insert into ${quoteIdentifier(schema ?? collector.schema)}.${quoteIdentifier(table)} ` +
+      `(${columns.map(quoteIdentifier).join(', ')}) values ${values.join(', ')}`,
+  );
 }
 
 /** A transaction in few round trips: see {@link Database.inFewRoundTrips}. */
@@ -204,7 +271,7 @@ export async function inFewRoundTripsOnPostgres<T>(
   work: (tx: FewRoundTrips) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
-  const pending: CompiledQuery[] = [];
+  const pending: string[] = [];
   const reads: ReadAtCommit[] = [];
   // biome-ignore lint/suspicious/noExplicitAny: narrowed per schema by `later`
   const builders = new Map<string, Kysely<any>>();
@@ -238,12 +305,7 @@ export async function inFewRoundTripsOnPostgres<T>(
     if (begun || pending.length > 0 || read.length > 0) {
       const first = !begun;
       begun = true;
-      const results = await run([
-        ...(first ? ['begin'] : []),
-        ...pending.map((q) => q.sql),
-        ...read,
-        'commit',
-      ]);
+      const results = await run([...(first ? ['begin'] : []), ...pending, ...read, 'commit']);
       // The reads' results are the ones before the commit's.
       let at = results.length - 1 - read.length;
       for (const [i, r] of reads.entries()) {

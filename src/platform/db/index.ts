@@ -10,7 +10,7 @@ import { preparingPool } from './postgres/prepared.ts';
 import { sqliteColumnTypes, sqliteDialect, sqlitePlugins } from './sqlite/dialect.ts';
 import type { Database } from './types.ts';
 
-export type { FewRoundTrips } from './few-round-trips.ts';
+export { type FewRoundTrips, insertRows } from './few-round-trips.ts';
 export { type MigrationEnv, type MigrationStep, type ModuleMigrations, migrateAll } from './migrations.ts';
 export type { ColumnTypes, Database, DatabaseKind } from './types.ts';
 

@@ -5,6 +5,7 @@
  * once; the event id lets consumers de-duplicate). The envelope follows CloudEvents 1.0.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { insertRows } from '../db/few-round-trips.ts';
 import type { MigrationEnv, MigrationStep, ModuleMigrations } from '../db/index.ts';
 import { newId } from '../ids.ts';
 
@@ -84,7 +85,7 @@ export async function appendEvents(
     data: JSON.stringify(e.data),
     // `published_seq` is left to the column's default: the number on PostgreSQL, none on SQLite.
   }));
-  await (trx as Kysely<EventTables>).withSchema(EVENTS_SCHEMA).insertInto('outbox').values(rows).execute();
+  await insertRows(trx as Kysely<EventTables>, 'outbox', rows, EVENTS_SCHEMA);
   return rows.map((r) => r.id);
 }
 
