@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { eachBackend } from '../test-support/backends.ts';
 import type { PaymentsContext } from './context.ts';
-import { KeyLookups } from './idempotency.ts';
+import { KeyLookups, keysByPairs } from './idempotency.ts';
 import { paymentsMigrations } from './index.ts';
 import { type PaymentsTables, SCHEMA } from './tables.ts';
 
@@ -44,5 +45,28 @@ eachBackend('idempotency key look-ups', [paymentsMigrations], (ctx) => {
     const [again, other] = await Promise.all([lookups.find('app_d', 'k1'), lookups.find('app_e', 'k1')]);
     assert.equal(again?.payment_id, 'pay_d1');
     assert.equal(other, undefined);
+  });
+
+  // A plan of PostgreSQL's (on SQLite each look-up is its own query).
+  if (ctx.backend !== 'postgres') return;
+  test('each pair is an index look-up, even in a generic plan made while the table was nearly empty', async () => {
+    // The statement is prepared once per connection; after a few runs PostgreSQL may keep a generic
+    // plan, made from what it knew of the table then (nearly empty: a hash of the pairs and a scan of
+    // every key was the cheapest), and use it once the table holds a day of keys.
+    const query = keysByPairs(ctx.database.schema<PaymentsTables>(SCHEMA));
+    const plan = await ctx.database.db.connection().execute(async (conn) => {
+      await sql`set plan_cache_mode = force_generic_plan`.execute(conn);
+      try {
+        await sql.raw(`prepare pairs(text[], text[]) as ${query.sql}`).execute(conn);
+        const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json)
+          execute pairs('{app_a,app_b}', '{k1,k2}')`.execute(conn);
+        await sql`deallocate pairs`.execute(conn);
+        return JSON.stringify(rows[0]!['QUERY PLAN']);
+      } finally {
+        await sql`reset plan_cache_mode`.execute(conn);
+      }
+    });
+    assert.doesNotMatch(plan, /"Seq Scan"|"Hash Join"/, plan);
+    assert.match(plan, /"Index Scan"[^}]*"Relation Name":"idempotency_keys"/, plan);
   });
 });

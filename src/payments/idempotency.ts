@@ -7,10 +7,10 @@
  * under another consent, 422.
  */
 import { createHash } from 'node:crypto';
-import { type CompiledQuery, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { TurnBatches } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
-import type { IdempotencyKeysTable } from './tables.ts';
+import type { IdempotencyKeysTable, PaymentsTables } from './tables.ts';
 
 /** JSON with object keys sorted, so that key order does not make two requests differ. */
 function canonical(value: unknown): string {
@@ -53,6 +53,39 @@ interface Lookup {
   readonly reject: (err: unknown) => void;
 }
 
+/**
+ * The query for several pairs, compiled once (its parameters are the two arrays): one text whatever
+ * the number of keys, prepared once. Each pair is a primary-key look-up whatever the planner knows
+ * of the table: the lateral subquery with its `limit 1` is not flattened into a join, so no plan —
+ * not even a generic one made while the table was nearly empty, which joins by hashing the pairs
+ * and scanning every key — can read more than the pairs' own index entries.
+ */
+export function keysByPairs(db: Kysely<PaymentsTables>): CompiledQuery {
+  return db
+    .selectFrom(
+      sql<{ client_id: string; key: string }>`unnest(${[]}::text[], ${[]}::text[])`.as(
+        sql`asked(client_id, key)`,
+      ),
+    )
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('idempotency_keys')
+          .selectAll()
+          .where((w) =>
+            w.and([
+              w('idempotency_keys.client_id', '=', sql.ref<string>('asked.client_id')),
+              w('idempotency_keys.key', '=', sql.ref<string>('asked.key')),
+            ]),
+          )
+          .limit(sql.lit(1))
+          .as('found'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('found')
+    .compile();
+}
+
 /** At most this many keys in one query. */
 const MAX_LOOKUPS = 100;
 
@@ -71,24 +104,8 @@ export class KeyLookups {
     this.#ctx = ctx;
   }
 
-  /**
-   * The query for several pairs, compiled once (its parameters are the two arrays): one text whatever
-   * the number of keys, prepared once; a primary-key look-up per pair.
-   */
   #byPairs(): CompiledQuery {
-    this.#compiled ??= this.#ctx.db
-      .selectFrom('idempotency_keys')
-      .innerJoin(
-        sql<{ client_id: string; key: string }>`unnest(${[]}::text[], ${[]}::text[])`.as(
-          sql`asked(client_id, key)`,
-        ),
-        (join) =>
-          join
-            .onRef('asked.client_id', '=', 'idempotency_keys.client_id')
-            .onRef('asked.key', '=', 'idempotency_keys.key'),
-      )
-      .selectAll('idempotency_keys')
-      .compile();
+    this.#compiled ??= keysByPairs(this.#ctx.db);
     return this.#compiled;
   }
 
