@@ -10,13 +10,7 @@ import { CompiledQuery, type InsertObject, sql } from 'kysely';
 import pg from 'pg';
 import { eachBackend } from '../../test-support/backends.ts';
 import { AppError, isAppError } from '../errors/index.ts';
-import {
-  deferredInsert,
-  type FewRoundTrips,
-  inlineParameters,
-  insertRows,
-  quoteLiteral,
-} from './few-round-trips.ts';
+import { type FewRoundTrips, inlineParameters, insertRows, quoteLiteral } from './few-round-trips.ts';
 import type { MigrationStep } from './migrations.ts';
 
 interface Row {
@@ -91,29 +85,6 @@ test("literals are quoted as node-postgres's escapeLiteral quotes them", () => {
     samples.push(text);
   }
   for (const text of samples) assert.equal(quoteLiteral(text), pg.escapeLiteral(text), JSON.stringify(text));
-});
-
-test('a deferred insert whose rows give every column a plain value is one JSON document; any other is a VALUES list', () => {
-  const json = deferredInsert('s', 't', [
-    { a: "it's $rows$", b: 12_345_678_901_234_567_890n, c: null, d: true },
-    { a: '\\', b: 1.5, c: new Date('2026-11-28T10:00:00.000Z'), d: false },
-  ]);
-  assert.equal(
-    json,
-    'insert into "s"."t" ("a", "b", "c", "d") select "a", "b", "c", "d" from json_populate_recordset(null::"s"."t", ' +
-      '$rows1$[{"a":"it\'s $rows$","b":"12345678901234567890","c":null,"d":true},' +
-      '{"a":"\\\\","b":1.5,"c":"2026-11-28T10:00:00.000Z","d":false}]$rows1$)',
-  );
-  // A row without a column (its default), text PostgreSQL's JSON refuses, or a value JSON cannot
-  // carry: literals.
-  for (const rows of [
-    [{ a: 'x', b: 1 }, { a: 'y' }],
-    [{ a: 'lone \uD800 surrogate' }],
-    [{ a: Number.NaN }],
-    [{ a: ['an', 'array'] }],
-  ]) {
-    assert.match(deferredInsert('s', 't', rows), /\) values \(/);
-  }
 });
 
 eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [step] }], (ctx) => {
@@ -251,32 +222,6 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
     );
     assert.equal(written[4]!.label, 'EXPR');
     assert.equal(written[1]!.label, AWKWARD[1]);
-  });
-
-  test('insertRows, deferred, as one JSON document or as literals, stores what Kysely’s insert stores', async () => {
-    const plain: Row[] = [...AWKWARD, null, '$rows$ and $rows1$ inside'].map((label, i) => ({
-      ...sample(i + 1001, label),
-      kind: `${label} kind`,
-    }));
-    // A date object in a timestamp column, as node-postgres takes one (SQLite binds none).
-    if (ctx.database.kind === 'postgres')
-      plain[1] = { ...plain[1]!, at: new Date('2026-11-28T10:15:00.123Z') as unknown as string };
-    const surrogate = [{ ...sample(1001 + plain.length, 'lone \uD800 surrogate'), kind: 'x' }];
-    await ctx.database.inFewRoundTrips(async (tx) => {
-      const later = tx.later<Tables>('deferred');
-      await insertRows(later, 'samples', plain);
-      await insertRows(later, 'samples', surrogate);
-    });
-    for (const group of [plain, surrogate]) {
-      await db()
-        .insertInto('samples')
-        .values(group.map((v) => ({ ...v, id: v.id + 100 })))
-        .execute();
-    }
-    const written = await sameAsDirect(1001, plain.length + 1);
-    assert.equal(BigInt(written[1]!.amount), -9_007_199_254_740_993n);
-    assert.equal(written[6]!.label, '$rows$ and $rows1$ inside');
-    assert.equal(written[1]!.doc, plain[1]!.doc);
   });
 
   test('a deferred statement names its tables in the module’s schema, not its columns’ qualifiers', async () => {

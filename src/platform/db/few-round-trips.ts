@@ -180,48 +180,14 @@ const isExpression = (value: unknown) =>
   typeof value === 'object' && value !== null && 'toOperationNode' in value;
 
 /**
- * A value the JSON form of a deferred insert carries exactly: text that PostgreSQL's JSON accepts
- * (well-formed UTF-16, no NUL), a finite number, a boolean, null, a 64-bit integer (as its decimal
- * string) or a valid date (as its ISO string).
- */
-function jsonSafe(value: unknown): boolean {
-  switch (typeof value) {
-    case 'string':
-      return value.isWellFormed() && !value.includes('\0');
-    case 'number':
-      return Number.isFinite(value);
-    case 'boolean':
-    case 'bigint':
-      return true;
-    case 'object':
-      return value === null || (value instanceof Date && !Number.isNaN(value.getTime()));
-    default:
-      return false;
-  }
-}
-
-/** A dollar-quoted string constant of `text`: no character of it is escaped or doubled. */
-function dollarQuoted(text: string): string {
-  let tag = '$rows$';
-  for (let n = 1; text.includes(tag); n++) tag = `$rows${n}$`;
-  return `${tag}${text}${tag}`;
-}
-
-/**
  * Inserts `rows` into `table` (of `schema`, else the builder's own), as
  * `db.insertInto(table).values(rows).execute()` does: the columns are those given a value
  * (`undefined` is no value) in any row, in the order they first appear, and a row without one gets
- * the column's default.
- *
- * With a deferred builder ({@link FewRoundTrips.later}) the statement's text is written here
- * directly. When every row gives every column a {@link jsonSafe} value, the rows go as one JSON
- * document, turned into rows of the table's own type by `json_populate_recordset` (each value read
- * by its column type's input function, as a quoted literal is): PostgreSQL then lexes one string
- * constant instead of parsing, analysing and coercing a literal per value (parsing and planning the
- * batch's inserts was about a third of its work per payment), and the text is made by
- * `JSON.stringify` instead of quoting each value here. Otherwise the statement is a multi-row
- * `VALUES`, each value the literal the deferred compiler writes. Any other builder (SQLite's, an
- * ordinary transaction's), or a row holding an expression, goes through Kysely.
+ * the column's default. With a deferred builder ({@link FewRoundTrips.later}) the statement's text
+ * is written here directly, each value as the literal the deferred compiler writes: a batch's
+ * multi-row inserts spent most of their time in Kysely building and visiting a node per value. Any
+ * other builder (SQLite's, an ordinary transaction's), or a row holding an expression, goes through
+ * Kysely.
  */
 export async function insertRows<DB, TB extends keyof DB & string>(
   db: Kysely<DB>,
@@ -238,15 +204,6 @@ export async function insertRows<DB, TB extends keyof DB & string>(
     await handle.insertInto(table).values(records).execute();
     return;
   }
-  collector.sink.push(deferredInsert(schema ?? collector.schema, table, records));
-}
-
-/** The text of {@link insertRows}' deferred insert of `records` (plain values) into `schema.table`. */
-export function deferredInsert(
-  schema: string,
-  table: string,
-  records: readonly Record<string, unknown>[],
-): string {
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const r of records) {
@@ -257,22 +214,6 @@ export function deferredInsert(
       }
     }
   }
-  const target = `${quoteIdentifier(schema)}.${quoteIdentifier(table)}`;
-  const names = columns.map(quoteIdentifier).join(', ');
-  if (records.every((r) => columns.every((c) => jsonSafe(r[c])))) {
-    const objects = records.map((r) => {
-      const o: Record<string, unknown> = {};
-      for (const c of columns) {
-        const value = r[c];
-        o[c] = typeof value === 'bigint' ? value.toString() : value;
-      }
-      return o;
-    });
-    return (
-      `insert into ${target} (${names}) select ${names} ` +
-      `from json_populate_recordset(null::${target}, ${dollarQuoted(JSON.stringify(objects))})`
-    );
-  }
   const values = records.map((r) => {
     let text = '(';
     for (let i = 0; i < columns.length; i++) {
@@ -281,7 +222,10 @@ export function deferredInsert(
     }
     return `${text})`;
   });
-  return `insert into ${target} (${names}) values ${values.join(', ')}`;
+  collector.sink.push(
+    `insert into ${quoteIdentifier(schema ?? collector.schema)}.${quoteIdentifier(table)} ` +
+      `(${columns.map(quoteIdentifier).join(', ')}) values ${values.join(', ')}`,
+  );
 }
 
 /** A transaction in few round trips: see {@link Database.inFewRoundTrips}. */
