@@ -127,7 +127,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     idempotencyWaitMs: read(settings.idempotencyWaitMs, settings.idempotencyWaitMs.defaultText) ?? 2000,
     paymentRecoverySeconds:
       read(settings.paymentRecoverySeconds, settings.paymentRecoverySeconds.defaultText) ?? 30,
-    paymentBatch: read(settings.paymentBatch, settings.paymentBatch.defaultText) ?? 64,
+    paymentBatch: read(settings.paymentBatch, settings.paymentBatch.defaultText) ?? 24,
     paymentReviewHours: read(settings.paymentReviewHours, settings.paymentReviewHours.defaultText) ?? 96,
     auditRetentionDays: read(settings.auditRetentionDays, settings.auditRetentionDays.defaultText) ?? 2557,
     riskMode: read(settings.riskMode, settings.riskMode.defaultText) ?? 'enforce',

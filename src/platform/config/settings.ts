@@ -314,7 +314,7 @@ export const settings = {
   ),
   paymentBatch: setting(
     'WEKEZA_PAYMENT_BATCH',
-    '64',
+    '24',
     integer(0, 200),
     'At most this many approved payments are booked together in one ledger transaction (group commit: payments arriving while one is written wait for the next); `0` books each payment in its own steps.',
   ),
