@@ -194,11 +194,12 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
       ...(i % 3 === 1 || (!defaults && i < 4) ? { kind: `kind ' ${i}` } : {}),
     }));
     if (defaults) values[0] = { ...values[0]!, kind: undefined };
-    // Three statements; the second's row holds an expression, so it goes through Kysely.
+    // Three statements; the second's row holds an expression, so it goes through Kysely, as does
+    // the last row's function making one.
     const statements: InsertObject<Tables, 'samples'>[][] = [
       values.slice(0, 4),
       [{ ...values[4]!, label: sql<string>`upper(${'expr'})` }],
-      values.slice(5),
+      [{ ...values[5]!, doc: (eb) => eb.val('made by a function') }],
     ];
     await ctx.database.inFewRoundTrips(async (tx) => {
       const later = tx.later<Tables>('elsewhere');
@@ -221,7 +222,13 @@ eachBackend('transactions in few round trips', [{ module: 'deferred', steps: [st
         : ["kind ' 0", "kind ' 1", "kind ' 2", "kind ' 3", "kind ' 4", 'plain'],
     );
     assert.equal(written[4]!.label, 'EXPR');
+    assert.equal(written[5]!.doc, 'made by a function');
     assert.equal(written[1]!.label, AWKWARD[1]);
+    // A table named with its schema is that schema's table, as Kysely reads the name.
+    await ctx.database.inFewRoundTrips((tx) =>
+      insertRows(tx.later<Record<string, Row>>('elsewhere'), 'deferred.samples', [sample(880, 'qualified')]),
+    );
+    assert.equal((await rows(880))[0]!.label, 'qualified');
   });
 
   test('a deferred statement names its tables in the module’s schema, not its columns’ qualifiers', async () => {

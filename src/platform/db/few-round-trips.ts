@@ -175,9 +175,12 @@ function collecting(sink: string[], schema: string): Kysely<any> {
 
 const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** A value Kysely would compile as an expression (`sql`…, a subquery), not as a parameter. */
+/**
+ * A value Kysely would compile as an expression (`sql`…, a subquery, or a function making one), not
+ * as a parameter.
+ */
 const isExpression = (value: unknown) =>
-  typeof value === 'object' && value !== null && 'toOperationNode' in value;
+  typeof value === 'function' || (typeof value === 'object' && value !== null && 'toOperationNode' in value);
 
 /**
  * Inserts `rows` into `table` (of `schema`, else the builder's own), as
@@ -186,8 +189,8 @@ const isExpression = (value: unknown) =>
  * the column's default. With a deferred builder ({@link FewRoundTrips.later}) the statement's text
  * is written here directly, each value as the literal the deferred compiler writes: a batch's
  * multi-row inserts spent most of their time in Kysely building and visiting a node per value. Any
- * other builder (SQLite's, an ordinary transaction's), or a row holding an expression, goes through
- * Kysely.
+ * other builder (SQLite's, an ordinary transaction's), a table named with its schema (`s.t`), or a
+ * row holding an expression, goes through Kysely.
  */
 export async function insertRows<DB, TB extends keyof DB & string>(
   db: Kysely<DB>,
@@ -198,7 +201,7 @@ export async function insertRows<DB, TB extends keyof DB & string>(
   if (rows.length === 0) return;
   const collector = collectors.get(db);
   const records = rows as readonly Record<string, unknown>[];
-  if (!collector || records.some((r) => Object.values(r).some(isExpression))) {
+  if (!collector || table.includes('.') || records.some((r) => Object.values(r).some(isExpression))) {
     // biome-ignore lint/suspicious/noExplicitAny: the same insert through Kysely's typed builder
     const handle = (schema ? db.withSchema(schema) : db) as Kysely<any>;
     await handle.insertInto(table).values(records).execute();
@@ -207,7 +210,7 @@ export async function insertRows<DB, TB extends keyof DB & string>(
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const r of records) {
-    for (const key in r) {
+    for (const key of Object.keys(r)) {
       if (r[key] !== undefined && !seen.has(key)) {
         seen.add(key);
         columns.push(key);
