@@ -15,7 +15,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createTestDatabase } from '../src/test-support/backends.ts';
-import { customerToken, onboardFintech } from '../src/test-support/fintech.ts';
+import { customerToken, onboardFintech, sandboxCustomers } from '../src/test-support/fintech.ts';
 import { measure, Report } from './report.ts';
 import { BASELINE, moveToTier, serve } from './servers.ts';
 
@@ -57,10 +57,8 @@ try {
       scopes: ['openid', 'accounts.read', 'transactions.read'],
     });
     moveToTier(databaseUrl, fintech.clientId, 'bench', env);
-    const customers = (await (await fetch(`${server.url}/sandbox/customers`)).json()) as {
-      data: { username: string; accounts: { id: string }[] }[];
-    };
-    const accountId = customers.data.find((c) => c.username === 'wanjiku')!.accounts[0]!.id;
+    const customers = await sandboxCustomers(server.url);
+    const accountId = customers.find((c) => c.username === 'wanjiku')!.accounts[0]!.id;
     const { token } = await customerToken(server.url, fintech, {
       scopes: ['accounts.read', 'transactions.read'],
       accountIds: [accountId],

@@ -26,7 +26,7 @@ import { sql } from 'kysely';
 import { createCoreBanking } from '../src/core-banking/index.ts';
 import { openDatabase, openRedis } from '../src/platform/index.ts';
 import { createTestDatabase } from '../src/test-support/backends.ts';
-import { customerToken, onboardFintech } from '../src/test-support/fintech.ts';
+import { customerToken, onboardFintech, sandboxCustomers } from '../src/test-support/fintech.ts';
 import { cpuBetween, readCpu, serverGroups } from './cpu.ts';
 import { measure, Report } from './report.ts';
 import { measureBaseline, moveToTier, serve } from './servers.ts';
@@ -112,15 +112,8 @@ try {
       scopes: ['openid', 'payments.write'],
     });
     moveToTier(databaseUrl, fintech.clientId, 'bench', env);
-    type SandboxCustomer = {
-      id: string;
-      username: string;
-      accounts: { id: string; account_number: string; currency: string }[];
-    };
-    const sandboxCustomers = async () =>
-      ((await (await fetch(`${server.url}/sandbox/customers`)).json()) as { data: SandboxCustomer[] }).data;
-    await openPayerAccounts(databaseUrl, await sandboxCustomers(), extraAccounts);
-    const customers = await sandboxCustomers();
+    await openPayerAccounts(databaseUrl, await sandboxCustomers(server.url), extraAccounts);
+    const customers = await sandboxCustomers(server.url);
     // Every KES account of the six customers pays (each customer's consent covers theirs) and is paid:
     // payment i goes from account i to account i + n/2 (mod n), spreading the ledger's row locks: the
     // payments in flight at once (about one per connection) pay accounts that none of them debits.

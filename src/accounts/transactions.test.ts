@@ -7,6 +7,7 @@ import {
   type Fintech,
   onboardFintech,
   postJson,
+  sandboxCustomers,
   customerToken as sandboxToken,
 } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
@@ -36,11 +37,6 @@ interface SyncPage {
   next_cursor: string;
   has_more: boolean;
   links: { self: string; next: string | null };
-}
-
-interface Customer {
-  username: string;
-  accounts: { id: string; currency: string; type: string }[];
 }
 
 for (const backend of BACKENDS) {
@@ -154,7 +150,7 @@ for (const backend of BACKENDS) {
         redirectUri: REDIRECT_URI,
         scopes: ['openid', 'accounts.read', 'transactions.read'],
       });
-      const { data } = (await (await fetch(`${t.url}/sandbox/customers`)).json()) as { data: Customer[] };
+      const data = await sandboxCustomers(t.url);
       const wanjiku = data.find((c) => c.username === 'wanjiku')!;
       account = wanjiku.accounts.find((a) => a.type === 'current')!;
       database = openDatabase(t.config.database);
@@ -303,7 +299,7 @@ for (const backend of BACKENDS) {
       );
       assert.equal(noScope.status, 403);
       assert.equal(noScope.body.code, 'INSUFFICIENT_SCOPE');
-      const { data } = (await (await fetch(`${t.url}/sandbox/customers`)).json()) as { data: Customer[] };
+      const data = await sandboxCustomers(t.url);
       const others = data.flatMap((c) => c.accounts).filter((a) => a.id !== account.id);
       for (const other of others.slice(0, 3)) {
         const res = await get<{ code: string }>(`/v1/accounts/${other.id}/transactions/sync`);

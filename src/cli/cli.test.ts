@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { promisify } from 'node:util';
 import { createDeveloperService } from '../developers/index.ts';
 import { configurationTable, loadConfig, openDatabase } from '../platform/index.ts';
+import { sandboxCustomers } from '../test-support/fintech.ts';
 
 const BIN = new URL('../../bin/wekeza.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'wekeza-cli-'));
@@ -99,10 +100,7 @@ for (const workers of ['1', '2']) {
       if (!ready) await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(ready, `the platform did not become ready:\n${output}`);
-    const customers = (await (await fetch(`http://127.0.0.1:${port}/sandbox/customers`)).json()) as {
-      data: unknown[];
-    };
-    assert.equal(customers.data.length, 6, 'seeded at start');
+    assert.equal((await sandboxCustomers(`http://127.0.0.1:${port}`)).length, 6, 'seeded at start');
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
     assert.match(output, /"signal":"SIGTERM".*shutting down/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { customerToken, onboardFintech } from '../test-support/fintech.ts';
+import { customerToken, onboardFintech, sandboxCustomers } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://budget.example/callback';
@@ -38,10 +38,8 @@ const accessLine = (requestId: string | null) => {
 };
 
 test('one access-log line per request: app, customer, consent, route template, status, latency, bytes; no secrets', async () => {
-  const customers = (await (await fetch(`${t.url}/sandbox/customers`)).json()) as {
-    data: { id: string; username: string; accounts: { id: string }[] }[];
-  };
-  const wanjiku = customers.data.find((c) => c.username === 'wanjiku')!;
+  const customers = await sandboxCustomers(t.url);
+  const wanjiku = customers.find((c) => c.username === 'wanjiku')!;
   const [accountId, otherAccountId] = wanjiku.accounts.map((a) => a.id);
   const fintech = await onboardFintech(t.url, {
     email: 'logs@fintech.example',

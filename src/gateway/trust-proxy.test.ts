@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../platform/index.ts';
-import { customerToken, type Fintech, onboardFintech } from '../test-support/fintech.ts';
+import { customerToken, type Fintech, onboardFintech, sandboxCustomers } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://proxied.example/callback';
@@ -26,10 +26,8 @@ for (const trust of ['1', '127.0.0.1']) {
         redirectUri: REDIRECT_URI,
         scopes: ['openid', 'accounts.read'],
       });
-      const customers = (await (await fetch(`${t.url}/sandbox/customers`)).json()) as {
-        data: { username: string; accounts: { id: string }[] }[];
-      };
-      const accountId = customers.data.find((c) => c.username === 'wanjiku')!.accounts[0]!.id;
+      const customers = await sandboxCustomers(t.url);
+      const accountId = customers.find((c) => c.username === 'wanjiku')!.accounts[0]!.id;
       token = (
         await customerToken(t.url, fintech, {
           scopes: ['accounts.read'],

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { BACKENDS } from '../test-support/backends.ts';
-import { type Fintech, onboardFintech } from '../test-support/fintech.ts';
+import { type Fintech, onboardFintech, sandboxCustomers } from '../test-support/fintech.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 
 const REDIRECT_URI = 'https://budget.example/callback';
@@ -26,10 +26,8 @@ for (const backend of BACKENDS) {
         redirectUri: REDIRECT_URI,
         scopes: ['openid', 'accounts.read'],
       });
-      const customers = (await (await fetch(`${t.url}/sandbox/customers`)).json()) as {
-        data: { username: string; accounts: { id: string }[] }[];
-      };
-      accountId = customers.data.find((c) => c.username === 'wanjiku')!.accounts[0]!.id;
+      const customers = await sandboxCustomers(t.url);
+      accountId = customers.find((c) => c.username === 'wanjiku')!.accounts[0]!.id;
     });
     after(() => t?.close());
 

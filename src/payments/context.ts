@@ -3,7 +3,7 @@
  * the other modules it calls through their interfaces, its settings, metrics and clock.
  */
 import type { Kysely } from 'kysely';
-import type { Account, Balance, CoreBanking } from '../core-banking/index.ts';
+import type { Account, AccountWithBalance, CoreBanking } from '../core-banking/index.ts';
 import type { Config, Database } from '../platform/index.ts';
 import type { RiskService } from '../risk/index.ts';
 import type { PaymentMetrics } from './metrics.ts';
@@ -52,7 +52,7 @@ export interface PaymentsDeps {
   readonly database: Database;
   readonly bank: PaymentsBank;
   /** An account with its balance (cached: the accounts module's cache). */
-  readonly account: (accountId: string) => Promise<{ account: Account; balance: Balance }>;
+  readonly account: (accountId: string) => Promise<AccountWithBalance>;
   readonly risk: RiskService;
   readonly settings: PaymentSettings;
   readonly metrics: PaymentMetrics;

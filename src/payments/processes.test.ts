@@ -16,7 +16,7 @@ import { buildApp } from '../app.ts';
 import { createCoreBanking } from '../core-banking/index.ts';
 import { type Database, openDatabase, openRedis } from '../platform/index.ts';
 import { TEST_MASTER_KEY } from '../test-support/app.ts';
-import { customerToken, onboardFintech } from '../test-support/fintech.ts';
+import { customerToken, onboardFintech, sandboxCustomers } from '../test-support/fintech.ts';
 import { entriesWithReference as entriesOf } from '../test-support/payments.ts';
 import { freePort, startTestServer, type TestServer } from '../test-support/server.ts';
 
@@ -110,11 +110,7 @@ describe('payments across processes, each in its own steps [postgres, redis stor
       redirectUri: REDIRECT_URI,
       scopes: ['openid', 'payments.write'],
     });
-    const customers = (
-      (await (await fetch(`${t.url}/sandbox/customers`)).json()) as {
-        data: { username: string; accounts: { id: string; account_number: string }[] }[];
-      }
-    ).data;
+    const customers = await sandboxCustomers(t.url);
     debtor = customers.find((c) => c.username === 'wanjiku')!.accounts[0]!.id;
     creditorNumber = customers.find((c) => c.username === 'otieno')!.accounts[0]!.account_number;
     token = (

@@ -21,6 +21,31 @@ export interface Fintech {
   ): Promise<string>;
 }
 
+/** A sandbox customer as `GET /sandbox/customers` lists it. */
+export interface SandboxCustomer {
+  readonly id: string;
+  readonly username: string;
+  readonly password: string | null;
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly accounts: readonly {
+    readonly id: string;
+    readonly type: string;
+    readonly currency: string;
+    readonly nickname: string;
+    readonly account_number: string;
+    readonly status: string;
+  }[];
+}
+
+/** The sandbox customers with their credentials and accounts, from the server at `url`. */
+export async function sandboxCustomers(url: string): Promise<SandboxCustomer[]> {
+  const res = await fetch(`${url}/sandbox/customers`);
+  assert.equal(res.status, 200, `${url}/sandbox/customers`);
+  return ((await res.json()) as { data: SandboxCustomer[] }).data;
+}
+
 export async function postJson(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const res = await fetch(url, {
     method: 'POST',

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { createDeveloperService } from '../developers/index.ts';
 import { EVENT_TYPES, type NewEvent } from '../platform/index.ts';
 import { BACKENDS } from '../test-support/backends.ts';
-import { customerToken, type Fintech, onboardFintech } from '../test-support/fintech.ts';
+import { customerToken, type Fintech, onboardFintech, sandboxCustomers } from '../test-support/fintech.ts';
 import { type Received, TestReceiver } from '../test-support/receiver.ts';
 import { startWebhookApp, type WebhookTestApp } from '../test-support/webhook-app.ts';
 
@@ -88,9 +88,7 @@ for (const backend of BACKENDS) {
         redirectUri: REDIRECT_URI,
         scopes: SCOPES,
       });
-      const { data } = (await (await fetch(`${t.url}/sandbox/customers`)).json()) as {
-        data: { username: string; accounts: { id: string; currency: string }[] }[];
-      };
+      const data = await sandboxCustomers(t.url);
       wanjikuAccount = data
         .find((c) => c.username === 'wanjiku')!
         .accounts.find((x) => x.currency === 'KES')!.id;
