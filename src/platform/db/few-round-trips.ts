@@ -47,6 +47,9 @@ export function quoteLiteral(text: string): string {
   return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
 
+/** A quoted identifier, its quotes doubled (as Kysely's PostgreSQL compiler quotes one). */
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
 /** A parameter as the literal of what node-postgres would send for it. */
 function literal(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return `'${value}'`;
@@ -99,7 +102,7 @@ class InliningQueryCompiler extends PostgresQueryCompiler {
   protected override visitTable(node: TableNode): void {
     const parent = this.parentNode;
     if (!node.table.schema && !(parent && ReferenceNode.is(parent))) {
-      this.append(`"${this.sanitizeIdentifier(this.#schema)}".`);
+      this.append(`${quoteIdentifier(this.#schema)}.`);
     }
     super.visitTable(node);
   }
@@ -173,14 +176,32 @@ function collecting(sink: string[], schema: string): Kysely<any> {
   return builder;
 }
 
-const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /**
  * A value Kysely would compile as an expression (`sql`…, a subquery, or a function making one), not
  * as a parameter.
  */
 const isExpression = (value: unknown) =>
   typeof value === 'function' || (typeof value === 'object' && value !== null && 'toOperationNode' in value);
+
+/**
+ * The columns given a value (`undefined` is none) in any row, in the order they first appear;
+ * undefined when a value is an expression.
+ */
+function plainColumns(records: readonly Record<string, unknown>[]): string[] | undefined {
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  for (const r of records) {
+    for (const key of Object.keys(r)) {
+      const value = r[key];
+      if (isExpression(value)) return undefined;
+      if (value !== undefined && !seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    }
+  }
+  return columns;
+}
 
 /**
  * Inserts `rows` into `table` (of `schema`, else the builder's own), as
@@ -201,21 +222,12 @@ export async function insertRows<DB, TB extends keyof DB & string>(
   if (rows.length === 0) return;
   const collector = collectors.get(db);
   const records = rows as readonly Record<string, unknown>[];
-  if (!collector || table.includes('.') || records.some((r) => Object.values(r).some(isExpression))) {
+  const columns = collector && !table.includes('.') ? plainColumns(records) : undefined;
+  if (!collector || !columns) {
     // biome-ignore lint/suspicious/noExplicitAny: the same insert through Kysely's typed builder
     const handle = (schema ? db.withSchema(schema) : db) as Kysely<any>;
     await handle.insertInto(table).values(records).execute();
     return;
-  }
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const r of records) {
-    for (const key of Object.keys(r)) {
-      if (r[key] !== undefined && !seen.has(key)) {
-        seen.add(key);
-        columns.push(key);
-      }
-    }
   }
   const values = records.map((r) => {
     let text = '(';

@@ -5,8 +5,7 @@
  * once; the event id lets consumers de-duplicate). The envelope follows CloudEvents 1.0.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { insertRows } from '../db/few-round-trips.ts';
-import type { MigrationEnv, MigrationStep, ModuleMigrations } from '../db/index.ts';
+import { insertRows, type MigrationEnv, type MigrationStep, type ModuleMigrations } from '../db/index.ts';
 import { newId } from '../ids.ts';
 
 export const EVENTS_SCHEMA = 'events';
