@@ -109,7 +109,16 @@ export class AccountCache {
         this.#onStoreError(err);
         return [];
       }));
-    await Promise.all(states.map((state) => this.#write(state)));
+    await this.#store
+      .writeMany(
+        states.map((state) => ({
+          key: keyOf(state.account.id),
+          version: state.balance.version,
+          value: toJson(state),
+          ttlMs: TTL_MS,
+        })),
+      )
+      .catch(this.#onStoreError);
   }
 
   async #fill(accountId: string): Promise<AccountState> {

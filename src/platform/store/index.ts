@@ -7,7 +7,7 @@ import type { SharedStore } from './types.ts';
 export { DecodedValues } from './decoded.ts';
 export { MemoryStore } from './memory.ts';
 export { RedisStore } from './redis.ts';
-export type { Bucket, BucketState, SharedStore, TakeResult, Versioned } from './types.ts';
+export type { Bucket, BucketState, EntryWrite, SharedStore, TakeResult, Versioned } from './types.ts';
 
 /** Redis when there is a connection, memory otherwise. */
 export const openStore = (redis: Redis | undefined): SharedStore =>

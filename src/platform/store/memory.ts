@@ -6,6 +6,7 @@ import {
   type Bucket,
   type BucketState,
   checkVersion,
+  type EntryWrite,
   type SharedStore,
   type TakeResult,
   type Versioned,
@@ -70,6 +71,13 @@ export class MemoryStore implements SharedStore {
     if (current && current.version > version) return false;
     this.#entries.set(key, { version, value }, now + ttlMs, now);
     return true;
+  }
+
+  async writeMany(entries: readonly EntryWrite[]): Promise<boolean[]> {
+    for (const e of entries) checkVersion(e.version);
+    const stored: boolean[] = [];
+    for (const e of entries) stored.push(await this.write(e.key, e.version, e.value, e.ttlMs));
+    return stored;
   }
 
   async readAndTake(keys: readonly string[], buckets: readonly Bucket[]) {

@@ -5,7 +5,14 @@
  */
 import type { Redis } from 'ioredis';
 import { TurnBatches } from '../turn-batches.ts';
-import { type Bucket, checkVersion, type SharedStore, type TakeResult, type Versioned } from './types.ts';
+import {
+  type Bucket,
+  checkVersion,
+  type EntryWrite,
+  type SharedStore,
+  type TakeResult,
+  type Versioned,
+} from './types.ts';
 
 const PREFIX = 'wekeza:';
 
@@ -21,14 +28,22 @@ function decode(raw: string | null): Versioned | undefined {
   return { version, value: rest.startsWith('=') ? rest.slice(1) : null };
 }
 
+// KEYS: the entries; ARGV: for each, its version, encoded value and ttl (ms). Returns, by entry,
+// 1 if stored, 0 if the entry held a newer version. One entry at a time, in order.
 const WRITE = `
-local current = redis.call('GET', KEYS[1])
-if current then
-  local v = tonumber(string.match(current, '^(%d+)|'))
-  if v and v > tonumber(ARGV[1]) then return 0 end
+local out = {}
+for i = 1, #KEYS do
+  local a = 3 * (i - 1)
+  local current = redis.call('GET', KEYS[i])
+  local v = current and tonumber(string.match(current, '^(%d+)|'))
+  if v and v > tonumber(ARGV[a + 1]) then
+    out[i] = 0
+  else
+    redis.call('SET', KEYS[i], ARGV[a + 2], 'PX', ARGV[a + 3])
+    out[i] = 1
+  end
 end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-return 1`;
+return out`;
 
 // One script call answers a whole batch of read-and-take calls, as if they had run one after the
 // other: a bucket's state carries from one call to the next inside the script.
@@ -110,7 +125,7 @@ interface PendingCall {
 }
 
 type Scripted = Redis & {
-  wekezaWrite(key: string, version: number, encoded: string, ttlMs: number): Promise<number>;
+  wekezaWrite(...args: (string | number)[]): Promise<number[]>;
   wekezaReadTake(...args: (string | number)[]): Promise<(number | string | null)[]>;
 };
 
@@ -121,7 +136,7 @@ export class RedisStore implements SharedStore {
 
   constructor(redis: Redis) {
     if (!('wekezaWrite' in redis)) {
-      redis.defineCommand('wekezaWrite', { numberOfKeys: 1, lua: WRITE });
+      redis.defineCommand('wekezaWrite', { lua: WRITE });
       redis.defineCommand('wekezaReadTake', { lua: READ_TAKE });
     }
     this.#redis = redis as Scripted;
@@ -134,14 +149,18 @@ export class RedisStore implements SharedStore {
   }
 
   async write(key: string, version: number, value: string | null, ttlMs: number): Promise<boolean> {
-    checkVersion(version);
-    const stored = await this.#redis.wekezaWrite(
-      PREFIX + key,
-      version,
-      encode(version, value),
-      Math.ceil(ttlMs),
-    );
-    return stored === 1;
+    const [stored] = await this.writeMany([{ key, version, value, ttlMs }]);
+    return stored!;
+  }
+
+  async writeMany(entries: readonly EntryWrite[]): Promise<boolean[]> {
+    if (entries.length === 0) return [];
+    for (const e of entries) checkVersion(e.version);
+    const args: (string | number)[] = [entries.length];
+    for (const e of entries) args.push(PREFIX + e.key);
+    for (const e of entries) args.push(e.version, encode(e.version, e.value), Math.ceil(e.ttlMs));
+    const stored = await this.#redis.wekezaWrite(...args);
+    return stored.map((s) => s === 1);
   }
 
   async take(buckets: readonly Bucket[]): Promise<TakeResult> {

@@ -121,6 +121,37 @@ for (const [name, open] of stores) {
 }
 
 for (const [name, open] of stores) {
+  const k = () => `test:${randomUUID()}`;
+  test(`[${name}] several entries written in one call, each as its own write, in order`, async () => {
+    const store = await open();
+    const [newer, older, twice, fresh] = [k(), k(), k(), k()];
+
+    await store.write(newer, 9, 'nine', 10_000);
+    await store.write(older, 2, 'two', 10_000);
+    const runsBefore = scriptRuns;
+    const stored = await store.writeMany([
+      { key: newer, version: 8, value: 'eight', ttlMs: 10_000 },
+      { key: older, version: 3, value: null, ttlMs: 10_000 },
+      { key: twice, version: 5, value: 'five', ttlMs: 10_000 },
+      { key: twice, version: 4, value: 'four', ttlMs: 10_000 },
+      { key: fresh, version: 1, value: 'short', ttlMs: 30 },
+    ]);
+    if (name === 'redis') assert.equal(scriptRuns - runsBefore, 1, 'one script run for the five');
+    assert.deepEqual(stored, [false, true, true, false, true]);
+    assert.deepEqual(await store.read([newer, older, twice, fresh]), [
+      { version: 9, value: 'nine' },
+      { version: 3, value: null },
+      { version: 5, value: 'five' },
+      { version: 1, value: 'short' },
+    ]);
+    await new Promise((r) => setTimeout(r, 60));
+    assert.deepEqual(await store.read([fresh]), [undefined], 'each entry keeps its own expiry');
+    assert.deepEqual(await store.writeMany([]), []);
+    await assert.rejects(store.writeMany([{ key: fresh, version: -1, value: 'x', ttlMs: 10 }]), RangeError);
+  });
+}
+
+for (const [name, open] of stores) {
   test(`[${name}] calls made together are answered as if made one after the other`, async () => {
     const store = await open();
     const entry = `test:${randomUUID()}`;

@@ -37,6 +37,15 @@ export interface TakeResult {
   readonly buckets: readonly BucketState[];
 }
 
+/** One entry for {@link SharedStore.writeMany}. */
+export interface EntryWrite {
+  readonly key: string;
+  readonly version: number;
+  /** `null`: invalidated at this version, to be reloaded. */
+  readonly value: string | null;
+  readonly ttlMs: number;
+}
+
 export interface SharedStore {
   readonly kind: 'memory' | 'redis';
   /** The entries under these keys, `undefined` where there is none (one round trip). */
@@ -46,6 +55,11 @@ export interface SharedStore {
    * Returns whether it was stored.
    */
   write(key: string, version: number, value: string | null, ttlMs: number): Promise<boolean>;
+  /**
+   * `write` for each entry, in order, in one round trip (a batch of payments refreshes the cached
+   * state of every account it touched). Returns, by entry, whether it was stored.
+   */
+  writeMany(entries: readonly EntryWrite[]): Promise<boolean[]>;
   /** Takes one unit from every bucket, or from none when one of them is empty. */
   take(buckets: readonly Bucket[]): Promise<TakeResult>;
   /**
