@@ -3,8 +3,7 @@
  * postings (`seq`) and its hold changes (`version`) — bound to the account and booking window it was
  * issued for, so it is refused anywhere else. Opaque to clients: base64url of `y1.<seq>.<version>.<tag>`.
  */
-import { createHash } from 'node:crypto';
-import { AppError } from '../platform/index.ts';
+import { AppError, digest } from '../platform/index.ts';
 import type { TransactionWindow } from './types.ts';
 
 export interface SyncPosition {
@@ -17,10 +16,7 @@ export interface SyncPosition {
 export const START: SyncPosition = Object.freeze({ seq: 0, holdVersion: 0 });
 
 const tagOf = (accountId: string, window: TransactionWindow) =>
-  createHash('sha256')
-    .update(JSON.stringify([accountId, window.bookedFrom ?? null, window.bookedTo ?? null]))
-    .digest('base64url')
-    .slice(0, 12);
+  digest(JSON.stringify([accountId, window.bookedFrom ?? null, window.bookedTo ?? null])).slice(0, 12);
 
 export const encodeSyncCursor = (p: SyncPosition, accountId: string, window: TransactionWindow): string =>
   Buffer.from(`y1.${p.seq}.${p.holdVersion}.${tagOf(accountId, window)}`).toString('base64url');

@@ -3,7 +3,8 @@
  * each 256 random bits. Being unguessable they need no slow hash: only their SHA-256 digest is
  * stored, and digests are compared in constant time.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { digest } from '../platform/index.ts';
 
 const BODY = /^[A-Za-z0-9_-]{43}$/;
 
@@ -19,8 +20,7 @@ export const isClientSecretShaped = (value: string): boolean => hasShape(value, 
 export const isDeveloperTokenShaped = (value: string): boolean => hasShape(value, 'wdt');
 
 /** base64url SHA-256 of a credential: what the tables keep instead of the credential. */
-export const digestOf = (credential: string): string =>
-  createHash('sha256').update(credential, 'utf8').digest('base64url');
+export const digestOf = (credential: string): string => digest(credential);
 
 /** Constant-time comparison of two digests. */
 export function digestsEqual(a: string, b: string): boolean {

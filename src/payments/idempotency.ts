@@ -6,9 +6,8 @@
  * the same consent gets the first answer again (the payment as it is now); with another request, or
  * under another consent, 422.
  */
-import { createHash } from 'node:crypto';
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
-import { TurnBatches } from '../platform/index.ts';
+import { digest, TurnBatches } from '../platform/index.ts';
 import type { PaymentsContext } from './context.ts';
 import type { IdempotencyKeysTable, PaymentsTables } from './tables.ts';
 
@@ -26,9 +25,7 @@ function canonical(value: unknown): string {
 
 /** What makes two requests the same: the customer and the body. */
 export const fingerprintOf = (customerId: string, body: unknown): string =>
-  createHash('sha256')
-    .update(canonical([customerId, body]))
-    .digest('base64url');
+  digest(canonical([customerId, body]));
 
 /** An app's key as one string: the key of in-process maps of keys. */
 export const keySlot = (clientId: string, key: string): string => `${clientId}\n${key}`;

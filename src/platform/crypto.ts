@@ -2,14 +2,7 @@
  * @module Secrets at rest: keys derived from the master key per purpose (HKDF-SHA-256), AES-256-GCM
  * sealing (`iv.tag.ciphertext`, base64url), and SHA-256 digests for high-entropy machine secrets.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  hkdfSync,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A 32-byte key for one purpose, for example `signing-keys` or `cookies`. */
 export const deriveKey = (masterKey: Buffer, purpose: string): Buffer =>
@@ -31,8 +24,11 @@ export function open(key: Buffer, box: string): string {
   return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
 }
 
-/** SHA-256 digest, base64url: right for secrets with ≥ 256 bits of randomness (not for passwords). */
-export const digest = (secret: string): string => createHash('sha256').update(secret).digest('base64url');
+/**
+ * SHA-256 digest of a text (UTF-8), base64url: right for secrets with ≥ 256 bits of randomness (not
+ * for passwords), and for fingerprints of requests.
+ */
+export const digest = (text: string): string => hash('sha256', text, 'base64url');
 
 /** Compares two digests (or any two strings) in constant time. */
 export function equalDigests(a: string, b: string): boolean {

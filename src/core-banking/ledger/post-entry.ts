@@ -3,8 +3,7 @@
  * touches (in account-id order, so concurrent entries cannot deadlock), refuse an overdraft, then
  * write the entry, its postings and the new balances in the caller's transaction.
  */
-import { createHash } from 'node:crypto';
-import { AppError, appendEvents, isCurrency, newId, toDto } from '../../platform/index.ts';
+import { AppError, appendEvents, digest, isCurrency, newId, toDto } from '../../platform/index.ts';
 import type { LedgerContext, Tx } from '../context.ts';
 import type { Entry, EntryInput, Posting } from '../types.ts';
 import { lockBalances } from './lock-balances.ts';
@@ -54,8 +53,7 @@ export function fingerprintOf(input: EntryInput, kind: string): string {
   ];
   // Appended only when set, so the digests of entries without a merchant stay what they were.
   if (input.merchant != null) fields.push(input.merchant);
-  const text = JSON.stringify(fields);
-  return createHash('sha256').update(text).digest('base64url');
+  return digest(JSON.stringify(fields));
 }
 
 export function validateEntry(input: EntryInput): void {
