@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { eventsMigrations } from '../platform/events/index.ts';
-import type { ErrorCode } from '../platform/index.ts';
+import type { AppError, ErrorCode } from '../platform/index.ts';
 import { BACKENDS, eachBackend } from '../test-support/backends.ts';
 import { startTestServer, type TestServer } from '../test-support/server.ts';
 import {
@@ -44,12 +44,19 @@ eachBackend('consents service', [eventsMigrations, consentsMigrations], (ctx) =>
   const revoked: Consent[] = [];
   let consents: ConsentService;
   const inHours = (h: number) => new Date(clock + h * HOUR).toISOString();
-  const request = (clientId = APP, over: Partial<Parameters<ConsentService['create']>[1]> = {}) =>
-    consents.create(clientId, {
-      scopes: ['accounts.read', 'transactions.read'],
-      expiresAt: inHours(24),
-      ...over,
-    });
+  const request = (
+    clientId = APP,
+    over: Partial<Parameters<ConsentService['create']>[1]> = {},
+    tokenScopes = GRANTED[clientId] ?? [],
+  ) =>
+    consents.create(
+      { clientId, tokenScopes },
+      {
+        scopes: ['accounts.read', 'transactions.read'],
+        expiresAt: inHours(24),
+        ...over,
+      },
+    );
   const authorization = (grantId = 'grant-1', accountIds: readonly string[] = ['acc_kes']) => ({
     clientId: APP,
     customerId: CUSTOMER,
@@ -87,6 +94,35 @@ eachBackend('consents service', [eventsMigrations, consentsMigrations], (ctx) =>
     const maxAmount = { minor: 9_007_199_254_740_993n, currency: 'KES' };
     const consent = await request(APP, { scopes: ['payments.write'], maxAmount });
     assert.deepEqual((await consents.get(consent.id)).maxAmount, maxAmount);
+  });
+
+  test("every scope asked for must be carried by the app's token, and nothing is stored otherwise", async () => {
+    const stored = async () =>
+      Number(
+        (
+          await ctx.database
+            .schema<{ consents: { id: string } }>('consents')
+            .selectFrom('consents')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await stored();
+    await assert.rejects(
+      request(APP, { scopes: ['accounts.read', 'payments.write'] }, ['openid', 'accounts.read']),
+      (err: unknown) => {
+        code('INSUFFICIENT_SCOPE')(err);
+        assert.deepEqual((err as AppError).errors, [
+          { path: '/body/scopes/1', message: "payments.write is not a scope of the app's access token" },
+        ]);
+        return true;
+      },
+    );
+    assert.equal(await stored(), before);
+    // The same token asks for what it carries.
+    const narrow = await request(APP, { scopes: ['accounts.read'] }, ['openid', 'accounts.read']);
+    assert.deepEqual(narrow.scopes, ['accounts.read']);
+    assert.equal(await stored(), before + 1);
   });
 
   test('scopes must be granted to the app, the expiry near, the date window and limit sensible', async () => {
@@ -362,7 +398,8 @@ for (const backend of BACKENDS) {
       return { status: res.status, headers: res.headers, body: (await res.json()) as Answer['body'] };
     };
 
-    const tokenFor = async (clientId: string, secret: string) => {
+    let narrowA: string;
+    const tokenFor = async (clientId: string, secret: string, scope: string) => {
       const config = await oidc.discovery(
         new URL(t.url),
         clientId,
@@ -372,7 +409,7 @@ for (const backend of BACKENDS) {
           execute: [oidc.allowInsecureRequests],
         },
       );
-      return (await oidc.clientCredentialsGrant(config, { scope: 'accounts.read' })).access_token;
+      return (await oidc.clientCredentialsGrant(config, { scope })).access_token;
     };
 
     before(async () => {
@@ -390,8 +427,9 @@ for (const backend of BACKENDS) {
       const a = await newApp('Budget Buddy', ['openid', 'accounts.read', 'transactions.read']);
       const b = await newApp('Other App', ['accounts.read']);
       appA = String(a.client_id);
-      tokenA = await tokenFor(appA, String(a.client_secret));
-      tokenB = await tokenFor(String(b.client_id), String(b.client_secret));
+      tokenA = await tokenFor(appA, String(a.client_secret), 'accounts.read transactions.read');
+      narrowA = await tokenFor(appA, String(a.client_secret), 'accounts.read');
+      tokenB = await tokenFor(String(b.client_id), String(b.client_secret), 'accounts.read');
     });
     after(() => t?.close());
 
@@ -454,6 +492,18 @@ for (const backend of BACKENDS) {
         answer.body.errors?.map((e) => e.path),
         ['/body/scopes/1'],
       );
+    });
+
+    test("a scope the app's token does not carry is 403 INSUFFICIENT_SCOPE, though the app was granted it", async () => {
+      const answer = await call('POST', '/v1/consents', narrowA, valid());
+      assert.equal(answer.status, 403, JSON.stringify(answer.body));
+      assert.equal(answer.body.code, 'INSUFFICIENT_SCOPE');
+      assert.deepEqual(
+        answer.body.errors?.map((e) => e.path),
+        ['/body/scopes/1'],
+      );
+      const within = await call('POST', '/v1/consents', narrowA, { ...valid(), scopes: ['accounts.read'] });
+      assert.equal(within.status, 201, JSON.stringify(within.body));
     });
 
     test('a bad body is 400 naming the path', async () => {

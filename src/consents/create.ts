@@ -1,21 +1,21 @@
 /**
- * @module An app asks for a consent: checked against the app's granted scopes, stored as
+ * @module An app asks for a consent: checked against the app's granted scopes and its token's, stored as
  * `awaiting_authorization` with its first history entry (actor `app:<client_id>`), in one transaction.
  */
 import { newId } from '../platform/index.ts';
 import type { ConsentsContext } from './context.ts';
 import { load } from './store.ts';
-import type { Consent, NewConsent } from './types.ts';
+import type { AppToken, Consent, NewConsent } from './types.ts';
 import { checkNewConsent } from './validate-consent.ts';
 
 export async function createConsent(
   ctx: ConsentsContext,
-  clientId: string,
+  { clientId, tokenScopes }: AppToken,
   input: NewConsent,
 ): Promise<Consent> {
   const granted = (await ctx.deps.appScopes(clientId)) ?? [];
   const now = ctx.now();
-  const checked = checkNewConsent(input, granted, now);
+  const checked = checkNewConsent(input, { granted, tokenScopes }, now);
   const at = now.toISOString();
   const id = newId('cns', now.getTime());
   await ctx.db.transaction().execute(async (trx) => {

@@ -11,14 +11,15 @@ import { createConsent } from './create.ts';
 import { isActive } from './expiry.ts';
 import { findByGrantId, getConsent, getForClient, listForCustomer } from './read.ts';
 import { revokeConsent, revokeForClient, revokeForCustomer } from './revoke.ts';
-import type { Authorization, Consent, ConsentDeps, ConsentScope, NewConsent } from './types.ts';
+import type { AppToken, Authorization, Consent, ConsentDeps, ConsentScope, NewConsent } from './types.ts';
 
 export interface ConsentService {
   /**
-   * A new consent awaiting authorisation. INSUFFICIENT_SCOPE for a scope the app was not granted;
+   * A new consent awaiting authorisation, asked for by the app with its client-credentials token.
+   * INSUFFICIENT_SCOPE for a scope the app was not granted, or that its token does not carry;
    * VALIDATION_FAILED for a bad expiry, date window or payment limit.
    */
-  create(clientId: string, input: NewConsent): Promise<Consent>;
+  create(by: AppToken, input: NewConsent): Promise<Consent>;
   /** Internal, no ownership check. CONSENT_NOT_FOUND when there is none. */
   get(id: string): Promise<Consent>;
   /** CONSENT_NOT_FOUND for another app's consent, as for one that does not exist. */
@@ -51,7 +52,7 @@ export interface ConsentService {
 export function createConsentService(database: Database, deps: ConsentDeps): ConsentService {
   const ctx = createConsentsContext(database, deps);
   return Object.freeze({
-    create: (clientId, input) => createConsent(ctx, clientId, input),
+    create: (by, input) => createConsent(ctx, by, input),
     get: (id) => getConsent(ctx, id),
     getForClient: (clientId, id) => getForClient(ctx, clientId, id),
     findByGrantId: (grantId) => findByGrantId(ctx, grantId),

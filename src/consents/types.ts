@@ -44,6 +44,12 @@ export interface Consent {
   readonly history: readonly ConsentHistoryEntry[];
 }
 
+/** An app asking with its client-credentials token, and the scopes that token carries. */
+export interface AppToken {
+  readonly clientId: string;
+  readonly tokenScopes: readonly string[];
+}
+
 export interface NewConsent {
   readonly scopes: readonly ConsentScope[];
   readonly expiresAt: string;

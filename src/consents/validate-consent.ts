@@ -1,6 +1,6 @@
 /**
- * @module Checks a new consent before it is stored: known scopes, each listed once and all granted
- * to the app (else INSUFFICIENT_SCOPE naming the scope); an RFC 3339 expiry in the future and at most
+ * @module Checks a new consent before it is stored: known scopes, each listed once, all granted
+ * to the app and carried by its token (else INSUFFICIENT_SCOPE naming the scope); an RFC 3339 expiry in the future and at most
  * a year away; a valid transaction date window; a payment limit only with `payments.write`.
  */
 import { AppError, type FieldError } from '../platform/index.ts';
@@ -13,7 +13,14 @@ const invalid = (path: string, message: string): never => {
   throw new AppError('VALIDATION_FAILED', `${path} ${message}`, { errors: [{ path, message }] });
 };
 
-function checkScopes(scopes: readonly ConsentScope[], granted: readonly string[]): void {
+/**
+ * Every scope must be granted to the app, and carried by the token it asks with (least privilege:
+ * an app token for accounts cannot ask for payments, as in UK Open Banking).
+ */
+function checkScopes(
+  scopes: readonly ConsentScope[],
+  { granted, tokenScopes }: { readonly granted: readonly string[]; readonly tokenScopes: readonly string[] },
+): void {
   if (scopes.length === 0) invalid('/body/scopes', 'must name at least one scope');
   scopes.forEach((scope, i) => {
     if (!(CONSENT_SCOPES as readonly string[]).includes(scope)) {
@@ -29,6 +36,20 @@ function checkScopes(scopes: readonly ConsentScope[], granted: readonly string[]
   if (errors.length > 0) {
     const missing = scopes.filter((s) => !granted.includes(s));
     throw new AppError('INSUFFICIENT_SCOPE', `The app was not granted ${missing.join(', ')}`, { errors });
+  }
+  const notCarried: FieldError[] = scopes.flatMap((scope, i) =>
+    tokenScopes.includes(scope)
+      ? []
+      : [{ path: `/body/scopes/${i}`, message: `${scope} is not a scope of the app's access token` }],
+  );
+  if (notCarried.length > 0) {
+    const missing = scopes.filter((s) => !tokenScopes.includes(s));
+    throw new AppError(
+      'INSUFFICIENT_SCOPE',
+      `The app's access token does not carry ${missing.join(', ')}: ask for its client-credentials token ` +
+        'with every scope the consent asks for',
+      { errors: notCarried },
+    );
   }
 }
 
@@ -60,8 +81,12 @@ export interface CheckedConsent {
 }
 
 /** Throws the first problem found; `granted` are the app's scopes. */
-export function checkNewConsent(input: NewConsent, granted: readonly string[], now: Date): CheckedConsent {
-  checkScopes(input.scopes, granted);
+export function checkNewConsent(
+  input: NewConsent,
+  scopes: { readonly granted: readonly string[]; readonly tokenScopes: readonly string[] },
+  now: Date,
+): CheckedConsent {
+  checkScopes(input.scopes, scopes);
   const expiresAt = checkExpiry(input.expiresAt, now);
   const from = checkDate(input.transactionFromDate, '/body/transaction_from_date');
   const to = checkDate(input.transactionToDate, '/body/transaction_to_date');

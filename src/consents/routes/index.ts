@@ -3,7 +3,7 @@
  * consent, read it, revoke it. Another app's consent answers 404 like a missing one.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { clientOf } from '../../gateway/index.ts';
+import { clientOf, gatewayOf } from '../../gateway/index.ts';
 import { problems } from '../../platform/index.ts';
 import type { ConsentService } from '../service.ts';
 import {
@@ -36,14 +36,16 @@ export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = as
         security,
         summary: 'Request a consent',
         description:
-          'With the app’s client-credentials token. The consent starts `awaiting_authorization`; send the ' +
+          'With the app’s client-credentials token, carrying every scope the consent asks for (else 403 ' +
+          'INSUFFICIENT_SCOPE). The consent starts `awaiting_authorization`; send the ' +
           'customer to the authorization endpoint with its id as the `consent_id` parameter.',
         body: CreateConsentBody,
         response: { 201: ConsentSchema, ...problems(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const consent = await consents.create(clientOf(request), fromCreateBody(request.body));
+      const { clientId, scopes } = gatewayOf(request);
+      const consent = await consents.create({ clientId, tokenScopes: scopes }, fromCreateBody(request.body));
       return reply.code(201).send(toConsentDto(consent));
     },
   );

@@ -3965,7 +3965,7 @@ export interface paths {
         put?: never;
         /**
          * Request a consent
-         * @description With the app’s client-credentials token. The consent starts `awaiting_authorization`; send the customer to the authorization endpoint with its id as the `consent_id` parameter.
+         * @description With the app’s client-credentials token, carrying every scope the consent asks for (else 403 INSUFFICIENT_SCOPE). The consent starts `awaiting_authorization`; send the customer to the authorization endpoint with its id as the `consent_id` parameter.
          */
         post: {
             parameters: {
