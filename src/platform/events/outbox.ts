@@ -55,6 +55,11 @@ export interface OutboxTable {
 export interface RelayStateTable {
   id: number;
   published_upto: number | bigint;
+  /**
+   * Goes up by one with every move of the watermark: the database refuses a move that leaves it as
+   * it was, which is what a relay older than migration `0006_relay_guard` sends (see there).
+   */
+  revision: number | bigint;
 }
 
 export interface EventTables {
@@ -242,6 +247,49 @@ const insertTimeNumberingMigration: MigrationStep = {
   },
 };
 
+/**
+ * A relay older than `0005_numbered_at_insert` must not run beside a newer one: it would publish
+ * numbers above the horizon and move the watermark past a number still to be committed, and that
+ * event would never be published (ADR 0011). Its watermark update (`set published_upto = …`) is now
+ * refused by the database: the relay moves the watermark with its revision, and a trigger refuses an
+ * update that leaves the revision as it was. An older relay therefore marks nothing: what it
+ * publishes is published again (at least once, as after any failure), nothing is skipped, and it
+ * logs the error below until it is stopped.
+ */
+const relayGuardMigration: MigrationStep = {
+  name: '0006_relay_guard',
+  async up(db, env) {
+    await db.schema
+      .alterTable('relay_state')
+      .addColumn('revision', env.columnTypes.bigint, (c) => c.notNull().defaultTo(0))
+      .execute();
+    const refusal =
+      'the outbox watermark was moved by a relay older than this version: stop the processes of ' +
+      'older versions (ADR 0011)';
+    if (env.kind === 'sqlite') {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${EVENTS_SCHEMA}_relay_state_revision BEFORE UPDATE ON ${EVENTS_SCHEMA}_relay_state ` +
+            `FOR EACH ROW WHEN NEW.revision = OLD.revision BEGIN SELECT RAISE(ABORT, '${refusal}'); END`,
+        )
+        .execute(db);
+      return;
+    }
+    await sql
+      .raw(
+        `CREATE FUNCTION ${EVENTS_SCHEMA}.relay_state_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION '${refusal}' USING ERRCODE = 'object_not_in_prerequisite_state'; END $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER relay_state_revision BEFORE UPDATE ON ${EVENTS_SCHEMA}.relay_state FOR EACH ROW ` +
+          `WHEN (NEW.revision = OLD.revision) EXECUTE FUNCTION ${EVENTS_SCHEMA}.relay_state_revision()`,
+      )
+      .execute(db);
+  },
+};
+
 export const eventsMigrations: ModuleMigrations = Object.freeze({
   module: EVENTS_SCHEMA,
   steps: [
@@ -250,5 +298,6 @@ export const eventsMigrations: ModuleMigrations = Object.freeze({
     publishWatermarkMigration,
     numberedOnlyMigration,
     insertTimeNumberingMigration,
+    relayGuardMigration,
   ],
 });

@@ -211,6 +211,37 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
     }
   });
 
+  test('a relay older than migration 0006 cannot move the watermark; this version moves it with its revision', async () => {
+    const mark = await watermark();
+    // The update a relay older than the guard sends: the database refuses it, so such a relay marks
+    // nothing it published, and no event below a number still to be committed is passed over.
+    await assert.rejects(
+      outbox()
+        .updateTable('relay_state')
+        .set({ published_upto: mark + 1000 })
+        .where('id', '=', 1)
+        .execute(),
+      /moved by a relay older than this version/,
+    );
+    assert.equal(await watermark(), mark);
+    const revision = async () =>
+      Number(
+        (await outbox().selectFrom('relay_state').select('revision').executeTakeFirstOrThrow()).revision,
+      );
+    const before = await revision();
+    await outbox()
+      .transaction()
+      .execute((trx) => appendEvents(trx, [event('pay_guard', 0)]));
+    const relay = new OutboxRelay(ctx.database, new InProcessBus(), { source: 'x', onError: () => {} });
+    relay.start();
+    try {
+      await until(async () => (await watermark()) > mark);
+      assert.ok((await revision()) > before);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   if (ctx.backend === 'postgres') {
     test('a transaction that took its id first and commits a higher number does not let the relay pass a lower one still open', async () => {
       const tag = randomUUID();

@@ -189,7 +189,11 @@ export class OutboxRelay {
       await this.#opts.beforePublish?.(envelopes);
       await this.#bus.publish(envelopes);
       upto = Number(rows.at(-1)!.published_seq);
-      await db.updateTable('relay_state').set({ published_upto: upto }).where('id', '=', 1).execute();
+      await db
+        .updateTable('relay_state')
+        .set((eb) => ({ published_upto: upto, revision: eb('revision', '+', 1) }))
+        .where('id', '=', 1)
+        .execute();
       this.#opts.onPublished?.(rows.length);
       // A page not full: the next round waits a moment, so that under load a round of queries (and
       // of fan-out) carries many events instead of a few.
