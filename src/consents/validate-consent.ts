@@ -80,7 +80,7 @@ export interface CheckedConsent {
   readonly maxAmount: { readonly minor: bigint; readonly currency: string } | null;
 }
 
-/** Throws the first problem found; `granted` are the app's scopes. */
+/** Throws the first problem found; `granted` are the app's scopes, `tokenScopes` its token's. */
 export function checkNewConsent(
   input: NewConsent,
   scopes: { readonly granted: readonly string[]; readonly tokenScopes: readonly string[] },

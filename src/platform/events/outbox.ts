@@ -253,8 +253,12 @@ const insertTimeNumberingMigration: MigrationStep = {
  * event would never be published (ADR 0011). Its watermark update (`set published_upto = …`) is now
  * refused by the database: the relay moves the watermark with its revision, and a trigger refuses an
  * update that leaves the revision as it was. An older relay therefore marks nothing: what it
- * publishes is published again (at least once, as after any failure), nothing is skipped, and it
- * logs the error below until it is stopped.
+ * publishes is published again (at least once, as after any failure), the watermark never passes
+ * an event still to be committed, and the relay logs the error below and gives its advisory lock to
+ * a newer relay. The relay of the version just before this migration sends the same update and is
+ * refused alike. What the guard does not stop is an older relay's numbering of an older writer's
+ * rows, which can take numbers the sequence will hand out later: older processes must still be
+ * stopped before these migrations run (ADR 0011).
  */
 const relayGuardMigration: MigrationStep = {
   name: '0006_relay_guard',
