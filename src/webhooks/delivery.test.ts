@@ -7,7 +7,7 @@ import { TestReceiver } from '../test-support/receiver.ts';
 import { startWebhookApp, type WebhookTestApp } from '../test-support/webhook-app.ts';
 
 const REDIRECT_URI = 'https://fintech.example/callback';
-const SCOPES = ['openid', 'accounts.read', 'transactions.read'];
+const SCOPES = ['openid', 'accounts.read', 'transactions.read', 'payments.write'];
 type Json = Record<string, unknown>;
 
 const call = async (baseUrl: string, token: string, method: string, path: string, body?: unknown) => {

@@ -9,7 +9,7 @@ import { type Received, TestReceiver } from '../test-support/receiver.ts';
 import { startWebhookApp, type WebhookTestApp } from '../test-support/webhook-app.ts';
 
 const REDIRECT_URI = 'https://fintech.example/callback';
-const SCOPES = ['openid', 'accounts.read', 'transactions.read'];
+const SCOPES = ['openid', 'accounts.read', 'transactions.read', 'payments.write'];
 
 interface Json {
   [key: string]: unknown;
@@ -96,6 +96,37 @@ for (const backend of BACKENDS) {
     after(async () => {
       await t?.close();
       await receiver?.close();
+    });
+
+    test("event types need their scopes in the app's token: payment.* payments.write, transaction.posted transactions.read", async () => {
+      // Granted every scope, but holding a token for accounts only.
+      const narrow = await onboardFintech(t.url, {
+        email: 'narrow@fintech.example',
+        redirectUri: REDIRECT_URI,
+        scopes: SCOPES,
+        consentScopes: ['accounts.read'],
+      });
+      const created = await subscribe(narrow, '/narrow', ['consent.revoked']);
+      const refused = await call(narrow.appToken, 'POST', '/v1/webhook-endpoints', {
+        url: receiver.url('/narrow-all'),
+        event_types: ['payment.completed', 'consent.revoked', 'transaction.posted'],
+      });
+      assert.equal(refused.status, 403, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, 'INSUFFICIENT_SCOPE');
+      assert.deepEqual(
+        (refused.body.errors as { path: string }[]).map((e) => e.path),
+        ['/body/event_types/0', '/body/event_types/2'],
+      );
+      const patched = await call(narrow.appToken, 'PATCH', `/v1/webhook-endpoints/${created.id}`, {
+        event_types: ['consent.revoked', 'payment.rejected'],
+      });
+      assert.equal(patched.status, 403, JSON.stringify(patched.body));
+      const list = await call(narrow.appToken, 'GET', '/v1/webhook-endpoints');
+      assert.deepEqual(
+        (list.body.data as EndpointJson[]).map((e) => [e.id, e.event_types]),
+        [[created.id, ['consent.revoked']]],
+        'nothing created or changed by the refused calls',
+      );
     });
 
     test('an app manages its endpoints with its client token; the secret shows once; bad input is a problem', async () => {

@@ -3,9 +3,10 @@
  * read, update, delete, rotate the secret, send a test event, and read the delivery log.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { clientOf } from '../../gateway/index.ts';
-import { problems } from '../../platform/index.ts';
+import { clientOf, gatewayOf } from '../../gateway/index.ts';
+import { AppError, type FieldError, problems } from '../../platform/index.ts';
 import type { WebhookService } from '../service.ts';
 import {
   CreateEndpointBody,
@@ -23,6 +24,42 @@ import {
   toMessageDto,
   UpdateEndpointBody,
 } from './schemas.ts';
+
+/**
+ * The scope an app's token must carry to subscribe to an event type: the scope under which the app
+ * gets such events at all (its payments, the transactions its consents let it read). Consent events
+ * are about the app's own consents and need none. (The developer portal, where the app's owner
+ * manages its endpoints, has no token and is not asked.)
+ */
+const scopeOfEvent = (type: string): string | undefined =>
+  type.startsWith('payment.')
+    ? 'payments.write'
+    : type === 'transaction.posted'
+      ? 'transactions.read'
+      : undefined;
+
+/** 403 INSUFFICIENT_SCOPE, naming each event type whose scope the app's token does not carry. */
+function checkTokenScopes(request: FastifyRequest, eventTypes: readonly string[] | undefined): void {
+  const held = gatewayOf(request).scopes;
+  const errors: FieldError[] = (eventTypes ?? []).flatMap((type, i) => {
+    const scope = scopeOfEvent(type);
+    return scope === undefined || held.includes(scope)
+      ? []
+      : [
+          {
+            path: `/body/event_types/${i}`,
+            message: `${type} needs the ${scope} scope, which the app's access token does not carry`,
+          },
+        ];
+  });
+  if (errors.length > 0) {
+    throw new AppError(
+      'INSUFFICIENT_SCOPE',
+      "The app's access token does not carry the scopes of these event types: ask for its client-credentials token with them",
+      { errors },
+    );
+  }
+}
 
 const tags = ['webhooks'];
 const security = [{ clientToken: [] }];
@@ -43,13 +80,16 @@ export const endpointRoutes: FastifyPluginAsyncTypebox<{
         description:
           'Events of the chosen types about the app’s own consents and payments (and `transaction.posted` on ' +
           'accounts its consents cover with `transactions.read`) are POSTed to the URL, signed per the ' +
-          'Standard Webhooks specification. The answer carries the signing `secret`, shown only here.',
+          'Standard Webhooks specification. The answer carries the signing `secret`, shown only here. The ' +
+          'app’s token must carry `payments.write` for `payment.*` events and `transactions.read` for ' +
+          '`transaction.posted` (else 403 INSUFFICIENT_SCOPE).',
         body: CreateEndpointBody,
         response: { 201: EndpointWithSecretSchema, ...problems(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
       const { url, event_types: eventTypes, description } = request.body;
+      checkTokenScopes(request, eventTypes);
       const created = await webhooks.createEndpoint(clientOf(request), { url, eventTypes, description });
       return reply.code(201).send(toEndpointWithSecretDto(created));
     },
@@ -92,7 +132,8 @@ export const endpointRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Update a webhook endpoint',
         description:
           'Change the URL, the event types or the description, or disable and enable it. Enabling an endpoint ' +
-          'that was disabled for failing gives it a fresh five days.',
+          'that was disabled for failing gives it a fresh five days. Event types given here need the scopes ' +
+          'they need at creation.',
         params: EndpointIdParams,
         body: UpdateEndpointBody,
         response: { 200: EndpointSchema, ...problems(400, 401, 403, 404) },
@@ -100,6 +141,7 @@ export const endpointRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const { url, event_types: eventTypes, description, status } = request.body;
+      checkTokenScopes(request, eventTypes);
       return toEndpointDto(
         await webhooks.updateEndpoint(clientOf(request), request.params.endpoint_id, {
           url,

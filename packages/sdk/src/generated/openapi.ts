@@ -6212,7 +6212,7 @@ export interface paths {
         put?: never;
         /**
          * Create a webhook endpoint
-         * @description Events of the chosen types about the app’s own consents and payments (and `transaction.posted` on accounts its consents cover with `transactions.read`) are POSTed to the URL, signed per the Standard Webhooks specification. The answer carries the signing `secret`, shown only here.
+         * @description Events of the chosen types about the app’s own consents and payments (and `transaction.posted` on accounts its consents cover with `transactions.read`) are POSTed to the URL, signed per the Standard Webhooks specification. The answer carries the signing `secret`, shown only here. The app’s token must carry `payments.write` for `payment.*` events and `transactions.read` for `transaction.posted` (else 403 INSUFFICIENT_SCOPE).
          */
         post: {
             parameters: {
@@ -6770,7 +6770,7 @@ export interface paths {
         head?: never;
         /**
          * Update a webhook endpoint
-         * @description Change the URL, the event types or the description, or disable and enable it. Enabling an endpoint that was disabled for failing gives it a fresh five days.
+         * @description Change the URL, the event types or the description, or disable and enable it. Enabling an endpoint that was disabled for failing gives it a fresh five days. Event types given here need the scopes they need at creation.
          */
         patch: {
             parameters: {
