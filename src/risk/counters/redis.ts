@@ -12,11 +12,14 @@ const PREFIX = 'wekeza:risk:';
 // KEYS: the W window hashes, then the known-payees set, the payee's new-payers sorted set and the
 // customer's hour profile. ARGV: W, now (ms), customer, beneficiary, mule window (ms), hour of day,
 // profile ttl (ms); then per window: bucket ms, buckets, add (1/0), amount.
-// Returns count_1, sum_1, …, count_W, sum_W, known (0/1), new payers, then 24 hour counts.
+// Returns count_1, sum_1, …, count_W, sum_W, known (0/1), new payers, then the hour profile before
+// this attempt as one text: `hour,count,…` for the hours seen (the others count 0).
 //
 // A window's hash holds its buckets (`<b>c`, `<b>s`) and their running totals: `L` the newest bucket
 // seen, `C` and `S` the count and sum of the buckets in (L - n, L], kept by adding each attempt and
-// subtracting each bucket as it leaves the window. A call reads three fields, not every bucket. A
+// subtracting each bucket as it leaves the window. A call reads the totals and the attempt's bucket,
+// not every bucket, and writes what it adds with one HSET: counts, and sums while Lua's doubles add
+// them exactly (below 2^52), are added in the script; larger sums by HINCRBY, exact to 64 bits. A
 // sum past 64 bits stays at the largest while the bucket that overflowed (`V`) is in the window,
 // then the sum is totalled again from the buckets. A hash without totals (first use, or written by
 // an earlier version) is totalled from its buckets once. An attempt timed before `L` (processes'
@@ -27,15 +30,26 @@ local MAX = '9223372036854775807'
 local w = tonumber(ARGV[1])
 local now = tonumber(ARGV[2])
 local out = {}
--- Adds to a field and returns its new value; past 64 bits the field holds the largest value and
--- nil is returned.
+-- Operands below 2^52 add exactly in Lua's doubles (the sum stays below 2^53).
+local EXACT = 4503599627370496
+-- The sum of two decimal integers as a decimal string when both are small enough to add exactly
+-- here; else nil (the caller adds with HINCRBY, exact to 64 bits).
+local function sum(a, b)
+  local x, y = tonumber(a), tonumber(b)
+  if x == nil or y == nil or math.abs(x) >= EXACT or math.abs(y) >= EXACT then return nil end
+  return string.format('%.0f', x + y)
+end
+-- Adds to a field and returns its new value, exactly: HINCRBY's reply is a double in Lua, exact
+-- only below 2^53, so a larger value is read back as text. Past 64 bits the field holds the
+-- largest value and nil is returned.
 local function add(key, field, by)
   local r = redis.pcall('HINCRBY', key, field, by)
   if type(r) == 'table' and r.err then
     redis.call('HSET', key, field, MAX)
     return nil
   end
-  return r
+  if math.abs(r) < 2 * EXACT then return r end
+  return redis.call('HGET', key, field)
 end
 -- Totals the buckets of the window ending at the newest of cur and the buckets there (a process
 -- whose clock is ahead may have written one) into C and S, drops older ones, and sets L. Returns the
@@ -73,9 +87,13 @@ for i = 1, w do
   local adding = ARGV[base + 2] == '1'
   local key = KEYS[i]
   local cur = math.floor(now / size)
-  local head = redis.call('HMGET', key, 'L', 'V', 'C', 'S')
+  -- The attempt's bucket: its count and sum fields (a number's text costs a format: made once).
+  local cc, cs = cur .. 'c', cur .. 's'
+  -- The running totals, and the current bucket's count and sum (an attempt adds to them).
+  local head = redis.call('HMGET', key, 'L', 'V', 'C', 'S', cc, cs)
   local last, over = tonumber(head[1]), tonumber(head[2])
   local c, s = tonumber(head[3]) or 0, head[4] or '0'
+  local bc, bs = tonumber(head[5]) or 0, head[6] or '0'
   -- Whether the hash was (re)made or moved to a new bucket: its expiry is set again.
   local moved = false
   if last == nil then
@@ -88,6 +106,7 @@ for i = 1, w do
     if cur - last >= n then
       -- Every bucket seen has left the window.
       redis.call('DEL', key)
+      bc, bs = 0, '0'
       if adding then redis.call('HSET', key, 'L', cur, 'C', 0, 'S', 0) end
       last, over, c, s = adding and cur or nil, nil, 0, '0'
     elseif over ~= nil and over <= cur - n then
@@ -107,7 +126,7 @@ for i = 1, w do
         if gone[j] then
           left = left + tonumber(gone[j])
           if over == nil and gone[j + 1] and gone[j + 1] ~= '0' then
-            s = redis.call('HINCRBY', key, 'S', '-' .. gone[j + 1])
+            s = add(key, 'S', '-' .. gone[j + 1]) or s
           end
         end
       end
@@ -119,13 +138,31 @@ for i = 1, w do
     moved = true
   end
   if adding and cur > last - n then
-    redis.call('HINCRBY', key, cur .. 'c', 1)
-    c = redis.call('HINCRBY', key, 'C', 1)
-    local fine = add(key, cur .. 's', ARGV[base + 3]) ~= nil
-    if over == nil then
-      local total = add(key, 'S', ARGV[base + 3])
-      if total == nil then fine = false else s = total end
+    -- Counts are small: added here. Sums are added here while exact, else by HINCRBY. One HSET
+    -- writes what was added here.
+    local amount = ARGV[base + 3]
+    c = c + 1
+    local fields = { cc, bc + 1, 'C', c }
+    local fine = true
+    local bucket = sum(bs, amount)
+    if bucket then
+      fields[#fields + 1] = cs
+      fields[#fields + 1] = bucket
+    else
+      fine = add(key, cs, amount) ~= nil
     end
+    if over == nil then
+      local total = sum(s, amount)
+      if total then
+        fields[#fields + 1] = 'S'
+        fields[#fields + 1] = total
+        s = total
+      else
+        total = add(key, 'S', amount)
+        if total == nil then fine = false else s = total end
+      end
+    end
+    redis.call('HSET', key, unpack(fields))
     if not fine then
       redis.call('HSET', key, 'V', cur, 'S', MAX)
       over = cur
@@ -142,12 +179,23 @@ redis.call('ZREMRANGEBYSCORE', payers, '-inf', now - tonumber(ARGV[5]))
 out[#out + 1] = known
 out[#out + 1] = redis.call('ZCARD', payers)
 redis.call('PEXPIRE', payers, ARGV[5])
-local profile = redis.call('HMGET', KEYS[w + 3], '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10',
-  '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23')
-for h = 1, 24 do out[#out + 1] = tonumber(profile[h]) or 0 end
+-- The hours seen, as one text (hour,count,hour,count…): cheaper to answer than 24 numbers.
+out[#out + 1] = table.concat(redis.call('HGETALL', KEYS[w + 3]), ',')
 redis.call('HINCRBY', KEYS[w + 3], ARGV[6], 1)
 redis.call('PEXPIRE', KEYS[w + 3], ARGV[7])
 return out`;
+
+/** The script's hour profile (`hour,count,…`, hours seen only) as 24 counts, hour 0 first. */
+function hoursOf(text: string): number[] {
+  const hours = new Array<number>(24).fill(0);
+  if (text === '') return hours;
+  const parts = text.split(',');
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const hour = Number(parts[i]);
+    if (Number.isInteger(hour) && hour >= 0 && hour < 24) hours[hour] = Number(parts[i + 1]);
+  }
+  return hours;
+}
 
 type Scripted = Redis & {
   wekezaRiskObserve(...args: (string | number)[]): Promise<(number | string)[]>;
@@ -194,7 +242,7 @@ export class RedisCounters implements RiskCounters {
       windows,
       known: Number(out[at]) === 1,
       newPayers: Number(out[at + 1]),
-      hours: out.slice(at + 2, at + 26).map(Number),
+      hours: hoursOf(String(out[at + 2] ?? '')),
     };
   }
 
