@@ -154,7 +154,7 @@ test('the Redis counters answer as the memory counters do, attempt after attempt
     const pause = next(10) === 0 ? 20_000 + next(100_000) : next(3_000);
     at += pause;
     // Now and then an amount of 2^49, so that the sums pass 2^52, where the script stops adding them
-    // itself and leaves them to Redis (HINCRBY).
+    // itself and leaves them to Redis (HINCRBY), and 2^53, above which Lua's doubles are inexact.
     const amount =
       next(40) === 0 ? 562_949_953_421_312n : BigInt(1 + next(5)) * (next(2) === 0 ? 1000_00n : 137n);
     const o: Observation = {

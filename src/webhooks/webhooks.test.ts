@@ -127,6 +127,26 @@ for (const backend of BACKENDS) {
         [[created.id, ['consent.revoked']]],
         'nothing created or changed by the refused calls',
       );
+      // Nor does it read those events from the feed: they are left out, and asking for them is 403.
+      await t.emit([
+        paymentEvent(narrow, 'payment.completed', 'pay_narrow'),
+        paymentEvent(narrow, 'consent.revoked', 'cns_narrow'),
+      ]);
+      let feed = await call(narrow.appToken, 'GET', '/v1/events?limit=500');
+      for (let i = 0; i < 100 && (feed.body.data as Json[]).length < 1; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        feed = await call(narrow.appToken, 'GET', '/v1/events?limit=500');
+      }
+      assert.deepEqual(
+        (feed.body.data as Json[]).map((e) => e.type),
+        ['consent.revoked'],
+      );
+      const asked = await call(narrow.appToken, 'GET', '/v1/events?types=consent.revoked,payment.completed');
+      assert.deepEqual([asked.status, asked.body.code], [403, 'INSUFFICIENT_SCOPE']);
+      assert.deepEqual(
+        (asked.body.errors as { path: string }[]).map((e) => e.path),
+        ['/query/types'],
+      );
     });
 
     test('an app manages its endpoints with its client token; the secret shows once; bad input is a problem', async () => {

@@ -126,7 +126,8 @@ for i = 1, w do
         if gone[j] then
           left = left + tonumber(gone[j])
           if over == nil and gone[j + 1] and gone[j + 1] ~= '0' then
-            s = add(key, 'S', '-' .. gone[j + 1]) or s
+            s = redis.call('HINCRBY', key, 'S', '-' .. gone[j + 1])
+            if math.abs(s) >= 2 * EXACT then s = redis.call('HGET', key, 'S') end
           end
         end
       end

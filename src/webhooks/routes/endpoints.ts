@@ -3,10 +3,9 @@
  * read, update, delete, rotate the secret, send a test event, and read the delivery log.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { clientOf, gatewayOf } from '../../gateway/index.ts';
-import { AppError, type FieldError, problems } from '../../platform/index.ts';
+import { problems } from '../../platform/index.ts';
 import type { WebhookService } from '../service.ts';
 import {
   CreateEndpointBody,
@@ -24,42 +23,7 @@ import {
   toMessageDto,
   UpdateEndpointBody,
 } from './schemas.ts';
-
-/**
- * The scope an app's token must carry to subscribe to an event type: the scope under which the app
- * gets such events at all (its payments, the transactions its consents let it read). Consent events
- * are about the app's own consents and need none. (The developer portal, where the app's owner
- * manages its endpoints, has no token and is not asked.)
- */
-const scopeOfEvent = (type: string): string | undefined =>
-  type.startsWith('payment.')
-    ? 'payments.write'
-    : type === 'transaction.posted'
-      ? 'transactions.read'
-      : undefined;
-
-/** 403 INSUFFICIENT_SCOPE, naming each event type whose scope the app's token does not carry. */
-function checkTokenScopes(request: FastifyRequest, eventTypes: readonly string[] | undefined): void {
-  const held = gatewayOf(request).scopes;
-  const errors: FieldError[] = (eventTypes ?? []).flatMap((type, i) => {
-    const scope = scopeOfEvent(type);
-    return scope === undefined || held.includes(scope)
-      ? []
-      : [
-          {
-            path: `/body/event_types/${i}`,
-            message: `${type} needs the ${scope} scope, which the app's access token does not carry`,
-          },
-        ];
-  });
-  if (errors.length > 0) {
-    throw new AppError(
-      'INSUFFICIENT_SCOPE',
-      "The app's access token does not carry the scopes of these event types: ask for its client-credentials token with them",
-      { errors },
-    );
-  }
-}
+import { requireEventScopes } from './token-scopes.ts';
 
 const tags = ['webhooks'];
 const security = [{ clientToken: [] }];
@@ -89,7 +53,7 @@ export const endpointRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const { url, event_types: eventTypes, description } = request.body;
-      checkTokenScopes(request, eventTypes);
+      requireEventScopes(eventTypes, gatewayOf(request).scopes, '/body/event_types');
       const created = await webhooks.createEndpoint(clientOf(request), { url, eventTypes, description });
       return reply.code(201).send(toEndpointWithSecretDto(created));
     },
@@ -141,7 +105,7 @@ export const endpointRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const { url, event_types: eventTypes, description, status } = request.body;
-      checkTokenScopes(request, eventTypes);
+      if (eventTypes) requireEventScopes(eventTypes, gatewayOf(request).scopes, '/body/event_types');
       return toEndpointDto(
         await webhooks.updateEndpoint(clientOf(request), request.params.endpoint_id, {
           url,

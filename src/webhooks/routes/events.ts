@@ -3,10 +3,11 @@
  * in order, from a cursor.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { clientOf } from '../../gateway/index.ts';
+import { gatewayOf } from '../../gateway/index.ts';
 import { AppError, EVENT_TYPES, type EventType, problems } from '../../platform/index.ts';
 import type { WebhookService } from '../service.ts';
 import { FeedQuerySchema, FeedSchema, toFeedDto } from './schemas.ts';
+import { readableEventTypes, requireEventScopes } from './token-scopes.ts';
 
 function parseTypes(raw: string | undefined): EventType[] | undefined {
   if (raw === undefined) return undefined;
@@ -33,15 +34,20 @@ export const eventFeedRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhookServi
           'The polling alternative to webhooks: the events about the app’s own consents and payments, and ' +
           '`transaction.posted` on accounts its consents covered with `transactions.read` when it happened, ' +
           'oldest first after `after`. Keep `next_cursor` and pass it as `after`; call again at once while ' +
-          '`has_more`. Events show once published (within a fraction of a second) and are kept at least 30 days.',
+          '`has_more`. Events show once published (within a fraction of a second) and are kept at least 30 days. ' +
+          'Only the types the app’s token may read show: `payment.*` with `payments.write`, `transaction.posted` ' +
+          'with `transactions.read` (asking for another in `types` is 403 INSUFFICIENT_SCOPE).',
         querystring: FeedQuerySchema,
         response: { 200: FeedSchema, ...problems(400, 401, 403) },
       },
     },
     async (request) => {
       const { after, limit = 100 } = request.query;
-      const types = parseTypes(request.query.types);
-      return toFeedDto(await opts.webhooks.feed(clientOf(request), { after, types, limit }));
+      const { clientId, scopes } = gatewayOf(request);
+      const asked = parseTypes(request.query.types);
+      if (asked) requireEventScopes(asked, scopes, '/query/types', false);
+      const types = asked ?? readableEventTypes(scopes);
+      return toFeedDto(await opts.webhooks.feed(clientId, { after, types, limit }));
     },
   );
 };

@@ -4689,7 +4689,7 @@ export interface paths {
         };
         /**
          * Your events, in order from a cursor
-         * @description The polling alternative to webhooks: the events about the app’s own consents and payments, and `transaction.posted` on accounts its consents covered with `transactions.read` when it happened, oldest first after `after`. Keep `next_cursor` and pass it as `after`; call again at once while `has_more`. Events show once published (within a fraction of a second) and are kept at least 30 days.
+         * @description The polling alternative to webhooks: the events about the app’s own consents and payments, and `transaction.posted` on accounts its consents covered with `transactions.read` when it happened, oldest first after `after`. Keep `next_cursor` and pass it as `after`; call again at once while `has_more`. Events show once published (within a fraction of a second) and are kept at least 30 days. Only the types the app’s token may read show: `payment.*` with `payments.write`, `transaction.posted` with `transactions.read` (asking for another in `types` is 403 INSUFFICIENT_SCOPE).
          */
         get: {
             parameters: {
