@@ -28,29 +28,35 @@ function checkScopes(
     }
     if (scopes.indexOf(scope) !== i) invalid(`/body/scopes/${i}`, 'is listed twice');
   });
+  requireHeld(
+    scopes,
+    granted,
+    (scope) => `${scope} was not granted to the app`,
+    (missing) => `The app was not granted ${missing}`,
+  );
+  requireHeld(
+    scopes,
+    tokenScopes,
+    (scope) => `${scope} is not a scope of the app's access token`,
+    (missing) =>
+      `The app's access token does not carry ${missing}: ask for its client-credentials token ` +
+      'with every scope the consent asks for',
+  );
+}
+
+/** INSUFFICIENT_SCOPE, with a field error for each of `scopes` not in `held`. */
+function requireHeld(
+  scopes: readonly ConsentScope[],
+  held: readonly string[],
+  message: (scope: string) => string,
+  detail: (missing: string) => string,
+): void {
   const errors: FieldError[] = scopes.flatMap((scope, i) =>
-    granted.includes(scope)
-      ? []
-      : [{ path: `/body/scopes/${i}`, message: `${scope} was not granted to the app` }],
+    held.includes(scope) ? [] : [{ path: `/body/scopes/${i}`, message: message(scope) }],
   );
-  if (errors.length > 0) {
-    const missing = scopes.filter((s) => !granted.includes(s));
-    throw new AppError('INSUFFICIENT_SCOPE', `The app was not granted ${missing.join(', ')}`, { errors });
-  }
-  const notCarried: FieldError[] = scopes.flatMap((scope, i) =>
-    tokenScopes.includes(scope)
-      ? []
-      : [{ path: `/body/scopes/${i}`, message: `${scope} is not a scope of the app's access token` }],
-  );
-  if (notCarried.length > 0) {
-    const missing = scopes.filter((s) => !tokenScopes.includes(s));
-    throw new AppError(
-      'INSUFFICIENT_SCOPE',
-      `The app's access token does not carry ${missing.join(', ')}: ask for its client-credentials token ` +
-        'with every scope the consent asks for',
-      { errors: notCarried },
-    );
-  }
+  if (errors.length === 0) return;
+  const missing = scopes.filter((s) => !held.includes(s)).join(', ');
+  throw new AppError('INSUFFICIENT_SCOPE', detail(missing), { errors });
 }
 
 /** The expiry as a canonical RFC 3339 UTC timestamp. */

@@ -39,17 +39,21 @@ local function sum(a, b)
   if x == nil or y == nil or math.abs(x) >= EXACT or math.abs(y) >= EXACT then return nil end
   return string.format('%.0f', x + y)
 end
--- Adds to a field and returns its new value, exactly: HINCRBY's reply is a double in Lua, exact
--- only below 2^53, so a larger value is read back as text. Past 64 bits the field holds the
--- largest value and nil is returned.
+-- A field's value after HINCRBY answered r, exactly: the reply is a double in Lua, exact only
+-- below 2^53, so a larger value is read back as text.
+local function exact(key, field, r)
+  if math.abs(r) < 2 * EXACT then return r end
+  return redis.call('HGET', key, field)
+end
+-- Adds to a field and returns its new value, exactly. Past 64 bits the field holds the largest
+-- value and nil is returned.
 local function add(key, field, by)
   local r = redis.pcall('HINCRBY', key, field, by)
   if type(r) == 'table' and r.err then
     redis.call('HSET', key, field, MAX)
     return nil
   end
-  if math.abs(r) < 2 * EXACT then return r end
-  return redis.call('HGET', key, field)
+  return exact(key, field, r)
 end
 -- Totals the buckets of the window ending at the newest of cur and the buckets there (a process
 -- whose clock is ahead may have written one) into C and S, drops older ones, and sets L. Returns the
@@ -126,8 +130,7 @@ for i = 1, w do
         if gone[j] then
           left = left + tonumber(gone[j])
           if over == nil and gone[j + 1] and gone[j + 1] ~= '0' then
-            s = redis.call('HINCRBY', key, 'S', '-' .. gone[j + 1])
-            if math.abs(s) >= 2 * EXACT then s = redis.call('HGET', key, 'S') end
+            s = exact(key, 'S', redis.call('HINCRBY', key, 'S', '-' .. gone[j + 1]))
           end
         end
       end
