@@ -11,7 +11,9 @@
  * (rightly) be held by the velocity rules. The app is moved to a `bench` rate-limit tier with the
  * operator CLI. Afterwards the completed payments are counted in the database and the ledger is
  * verified, and the CPU each process group spent per completed payment is reported (`bench/cpu.ts`):
- * on a shared machine it moves much less than the throughput.
+ * on a shared machine it moves much less than the throughput. So is what PostgreSQL's sessions
+ * waited on, with the WAL flushes that took 100 ms or more (`bench/pg-waits.ts`): every payment in
+ * flight waits for such a flush, and a few of them decide a run's p99.
  *
  * A payment locks its debtor's and its creditor's balance rows: with only the sandbox's KES accounts,
  * the run measures waiting for those few locks. `--accounts N` opens N further KES current accounts
@@ -28,6 +30,7 @@ import { openDatabase, openRedis } from '../src/platform/index.ts';
 import { createTestDatabase } from '../src/test-support/backends.ts';
 import { customerToken, onboardFintech, sandboxCustomers } from '../src/test-support/fintech.ts';
 import { cpuBetween, readCpu, serverGroups } from './cpu.ts';
+import { describeWaits, type PgWaits, sampleWaits } from './pg-waits.ts';
 import { measure, Report } from './report.ts';
 import { measureBaseline, moveToTier, serve } from './servers.ts';
 
@@ -105,6 +108,7 @@ try {
   const server = await serve('wekeza', databaseUrl, workers, env);
   let elapsed = 0;
   let cpu = new Map<string, number>();
+  let waits: PgWaits | undefined;
   try {
     const fintech = await onboardFintech(server.url, {
       email: 'bench-payments@fintech.example',
@@ -173,6 +177,7 @@ try {
     const label = `PostgreSQL + Redis, ${workers} worker${workers > 1 ? 's' : ''}`;
     const started = Date.now();
     const cpuBefore = readCpu();
+    const sampler = await sampleWaits(databaseUrl);
     const measured = await measure({
       url: server.url,
       duration,
@@ -194,6 +199,7 @@ try {
       ],
     });
     elapsed = (Date.now() - started) / 1000;
+    waits = await sampler.stop();
     cpu = cpuBetween(cpuBefore, readCpu(), serverGroups(server.pid));
     report.add(`Wekeza POST /v1/payments, unique keys (${label})`, measured);
   } finally {
@@ -232,6 +238,7 @@ try {
               .map(([group, ms]) => `${group} ${Math.round(ms / elapsed / 10)} %`)
               .join(', ')} of one core)`
           : '') +
+        (waits ? `\nPostgreSQL, sampled every 20 ms: ${describeWaits(waits)}` : '') +
         `\nRisk and fraud decision time: p50 ${ms(riskTime.p50)} ms, p99 ${ms(riskTime.p99)} ms` +
         `\nLedger after the run: ${ledger.ok ? 'balanced, every invariant holds' : `BROKEN ${JSON.stringify(ledger)}`} ` +
         `(${ledger.entries.toLocaleString('en')} entries, ${ledger.postings.toLocaleString('en')} postings)\n`,
