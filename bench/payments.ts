@@ -30,7 +30,7 @@ import { openDatabase, openRedis } from '../src/platform/index.ts';
 import { createTestDatabase } from '../src/test-support/backends.ts';
 import { customerToken, onboardFintech, sandboxCustomers } from '../src/test-support/fintech.ts';
 import { cpuBetween, readCpu, serverGroups } from './cpu.ts';
-import { describeWaits, type PgWaits, sampleWaits } from './pg-waits.ts';
+import { describeWaits, type PgWaits, sampleWaits, walSyncs } from './pg-waits.ts';
 import { measure, Report } from './report.ts';
 import { measureBaseline, moveToTier, serve } from './servers.ts';
 
@@ -224,6 +224,9 @@ try {
         sql<number>`percentile_cont(0.99) within group (order by duration_us)`.as('p99'),
       ])
       .executeTakeFirstOrThrow();
+    const synced = waits
+      ? (await walSyncs((text) => sql.raw(text).execute(database.db))) - waits.walSyncsBefore
+      : undefined;
     const ms = (us: number) => (Number(us) / 1000).toFixed(2);
     const ledger = await createCoreBanking(database).verifyLedger();
     report.print();
@@ -239,6 +242,9 @@ try {
               .join(', ')} of one core)`
           : '') +
         (waits ? `\nPostgreSQL, sampled every 20 ms: ${describeWaits(waits)}` : '') +
+        (synced !== undefined
+          ? `\nWAL syncs to disk: ${synced.toLocaleString('en')}, ${(synced / completed).toFixed(3)} per completed payment`
+          : '') +
         `\nRisk and fraud decision time: p50 ${ms(riskTime.p50)} ms, p99 ${ms(riskTime.p99)} ms` +
         `\nLedger after the run: ${ledger.ok ? 'balanced, every invariant holds' : `BROKEN ${JSON.stringify(ledger)}`} ` +
         `(${ledger.entries.toLocaleString('en')} entries, ${ledger.postings.toLocaleString('en')} postings)\n`,

@@ -13,6 +13,17 @@ export interface PgWaits {
   readonly shares: ReadonlyMap<string, number>;
   /** Stretches of consecutive samples in which a session was flushing the WAL (`IO:WALSync`), in ms. */
   readonly walFlushes: readonly number[];
+  /** The cluster's count of WAL syncs to disk when sampling started (see `walSyncs`). */
+  readonly walSyncsBefore: number;
+}
+
+/**
+ * The cluster's count of WAL syncs to disk so far (`pg_stat_wal.wal_sync`). Sessions report their
+ * counts at most once a second, and when they end: read it after the server's connections closed.
+ */
+export async function walSyncs(query: (text: string) => Promise<{ rows: unknown[] }>): Promise<number> {
+  const { rows } = await query('select wal_sync::text as n from pg_stat_wal');
+  return Number((rows[0] as { n: string }).n);
 }
 
 const WAL_SYNC = 'IO:WALSync';
@@ -28,6 +39,7 @@ export async function sampleWaits(
 ): Promise<{ stop: () => Promise<PgWaits> }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const walSyncsBefore = await walSyncs((text) => client.query(text));
   const counts = new Map<string, number>();
   const walFlushes: number[] = [];
   let samples = 0;
@@ -63,7 +75,7 @@ export async function sampleWaits(
       const shares = new Map(
         [...counts].sort((a, b) => b[1] - a[1]).map(([wait, n]) => [wait, active > 0 ? n / active : 0]),
       );
-      return { samples, shares, walFlushes };
+      return { samples, shares, walFlushes, walSyncsBefore };
     },
   };
 }

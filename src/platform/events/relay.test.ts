@@ -10,7 +10,7 @@ import { InProcessBus } from './bus.ts';
 import type { CloudEvent } from './envelope.ts';
 import { appendEvents, type EventTables, eventsMigrations, type NewEvent } from './outbox.ts';
 import { RabbitBus } from './rabbitmq.ts';
-import { OutboxRelay } from './relay.ts';
+import { markPublished, OutboxRelay } from './relay.ts';
 
 const AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
 const run = promisify(execFile);
@@ -243,6 +243,30 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
   });
 
   if (ctx.backend === 'postgres') {
+    test('the watermark commits without a WAL flush of its own, and only its own transaction does', async () => {
+      const mark = await watermark();
+      await outbox()
+        .connection()
+        .execute(async (conn) => {
+          const setting = async () =>
+            (await sql<{ s: string }>`select current_setting('synchronous_commit') as s`.execute(conn))
+              .rows[0]!.s;
+          assert.equal(await setting(), 'on');
+          await sql`begin`.execute(conn);
+          try {
+            await markPublished(conn, 'postgres', mark);
+            assert.equal(await setting(), 'off'); // the mark's transaction commits asynchronously
+          } finally {
+            await sql`commit`.execute(conn);
+          }
+          // The connection goes back to the pool as it came: other writers still wait for the disk.
+          assert.equal(await setting(), 'on');
+          await markPublished(conn, 'postgres', mark);
+          assert.equal(await setting(), 'on');
+        });
+      assert.equal(await watermark(), mark);
+    });
+
     test('a transaction that took its id first and commits a higher number does not let the relay pass a lower one still open', async () => {
       const tag = randomUUID();
       const bus = new InProcessBus();

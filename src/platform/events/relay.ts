@@ -189,11 +189,7 @@ export class OutboxRelay {
       await this.#opts.beforePublish?.(envelopes);
       await this.#bus.publish(envelopes);
       upto = Number(rows.at(-1)!.published_seq);
-      await db
-        .updateTable('relay_state')
-        .set((eb) => ({ published_upto: upto, revision: eb('revision', '+', 1) }))
-        .where('id', '=', 1)
-        .execute();
+      await markPublished(db, this.#database.kind, upto);
       this.#opts.onPublished?.(rows.length);
       // A page not full: the next round waits a moment, so that under load a round of queries (and
       // of fan-out) carries many events instead of a few.
@@ -252,6 +248,33 @@ export class OutboxRelay {
       .execute();
     return true;
   }
+}
+
+/**
+ * Moves the watermark to `upto`, with its revision. On PostgreSQL the update commits without waiting
+ * for the WAL to reach the disk (`synchronous_commit` off for its own transaction only, set within
+ * the statement): a crash may lose it, and the rows since the last durable mark are then published
+ * again, as after any crash between publishing and marking. What the batch recorded before
+ * (`beforePublish`) was committed earlier, so it is durable whenever the mark is. Payments' commits
+ * then wait behind fewer flushes (about a quarter fewer WAL syncs per payment in the benchmark).
+ */
+export async function markPublished(
+  db: Kysely<EventTables>,
+  kind: Database['kind'],
+  upto: number,
+): Promise<void> {
+  if (kind === 'postgres') {
+    await sql`with no_flush as (select set_config('synchronous_commit', 'off', true))
+      update ${sql.id(EVENTS_SCHEMA, 'relay_state')}
+         set published_upto = ${upto}, revision = revision + 1
+        from no_flush where id = 1`.execute(db);
+    return;
+  }
+  await db
+    .updateTable('relay_state')
+    .set((eb) => ({ published_upto: upto, revision: eb('revision', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
 }
 
 /** How often a relay waiting for its horizon to pass numbers already handed out looks again. */
