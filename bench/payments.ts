@@ -12,7 +12,7 @@
  * operator CLI. Afterwards the completed payments are counted in the database and the ledger is
  * verified, and the CPU each process group spent per completed payment is reported (`bench/cpu.ts`):
  * on a shared machine it moves much less than the throughput. So is what PostgreSQL's sessions
- * waited on, with the WAL flushes that took 100 ms or more (`bench/pg-waits.ts`): every payment in
+ * waited on, with the WAL flush waits of 100 ms or more (`bench/pg-waits.ts`): every payment in
  * flight waits for such a flush, and a few of them decide a run's p99.
  *
  * A payment locks its debtor's and its creditor's balance rows: with only the sandbox's KES accounts,
@@ -178,7 +178,7 @@ try {
     const started = Date.now();
     const cpuBefore = readCpu();
     const sampler = await sampleWaits(databaseUrl);
-    const measured = await measure({
+    const measuring = measure({
       url: server.url,
       duration,
       connections,
@@ -197,6 +197,11 @@ try {
           },
         },
       ],
+    });
+    // The sampler stops (its connection closes) whatever the run did: the database is dropped after.
+    const measured = await measuring.catch(async (err: unknown) => {
+      await sampler.stop().catch(() => {});
+      throw err;
     });
     elapsed = (Date.now() - started) / 1000;
     waits = await sampler.stop();
@@ -224,9 +229,9 @@ try {
         sql<number>`percentile_cont(0.99) within group (order by duration_us)`.as('p99'),
       ])
       .executeTakeFirstOrThrow();
-    const synced = waits
-      ? (await walSyncs((text) => sql.raw(text).execute(database.db))) - waits.walSyncsBefore
-      : undefined;
+    const after = waits ? await walSyncs((text) => sql.raw(text).execute(database.db)) : undefined;
+    const synced =
+      after !== undefined && waits?.walSyncsBefore !== undefined ? after - waits.walSyncsBefore : undefined;
     const ms = (us: number) => (Number(us) / 1000).toFixed(2);
     const ledger = await createCoreBanking(database).verifyLedger();
     report.print();
@@ -242,7 +247,7 @@ try {
               .join(', ')} of one core)`
           : '') +
         (waits ? `\nPostgreSQL, sampled every 20 ms: ${describeWaits(waits)}` : '') +
-        (synced !== undefined
+        (synced !== undefined && completed > 0
           ? `\nWAL syncs to disk: ${synced.toLocaleString('en')}, ${(synced / completed).toFixed(3)} per completed payment`
           : '') +
         `\nRisk and fraud decision time: p50 ${ms(riskTime.p50)} ms, p99 ${ms(riskTime.p99)} ms` +

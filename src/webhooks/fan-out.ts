@@ -84,7 +84,8 @@ async function covering(
 /**
  * Notes the routed events (`transaction.posted`) in the feeds of the apps they go to. The relay
  * calls it before it publishes a batch, so that an entry is in place before its event can be read:
- * an app following its feed cursor cannot have passed it already.
+ * an app following its feed cursor cannot have passed it already (except after a crash of the
+ * database server just after a mark, see `markPublished` in the relay).
  */
 export async function noteRouted(
   ctx: WebhooksContext,
