@@ -258,10 +258,10 @@ export class OutboxRelay {
  * (`beforePublish`) was committed earlier, so it is durable whenever the mark is. Payments' commits
  * then wait behind fewer flushes (about a quarter fewer WAL syncs per payment in the benchmark).
  * The mark is visible before it is durable, until the next synchronous commit or the WAL writer
- * (within `wal_writer_delay`, 200 ms by default) flushes it. Should the database server crash in
- * that moment, after an app read its feed past the mark, the batch is routed again: an app given a
- * consent in between could get a feed entry below the cursor it holds, which its feed then never
- * shows (its webhook is sent).
+ * (within three times `wal_writer_delay`, 600 ms by default) flushes it. Should the database
+ * server crash in that moment, after an app read its feed past the mark, the batch is routed
+ * again: an app given a consent in between could get a feed entry below the cursor it holds, which
+ * its feed then never shows (its webhook is sent).
  */
 export async function markPublished(
   db: Kysely<EventTables>,
