@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,20 @@ test('wekeza seed fills an empty database once, and wekeza ledger verify checks 
   assert.equal(JSON.parse(verify.stdout).entries, 500);
   assert.equal((await run(['seed', '--transactions', 'lots'], env)).code, 1);
   assert.equal((await run(['frobnicate'], env)).code, 2);
+});
+
+test('wekeza seed refuses outside sandbox mode, and writes nothing', async () => {
+  const env = {
+    DATABASE_URL: `sqlite:${join(dir, 'bank.db')}`,
+    WEKEZA_SANDBOX: 'false',
+    WEKEZA_MASTER_KEY: randomBytes(32).toString('base64url'),
+  };
+  const refused = await run(['seed', '--transactions', '10'], env);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /runs only in sandbox mode \(WEKEZA_SANDBOX=true\)/);
+  const verify = await run(['ledger', 'verify'], env);
+  assert.equal(verify.code, 0);
+  assert.equal(JSON.parse(verify.stdout).entries, 0);
 });
 
 for (const workers of ['1', '2']) {

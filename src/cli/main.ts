@@ -74,6 +74,12 @@ async function announceToGateways(
 }
 
 async function seed(args: string[]): Promise<void> {
+  // The sandbox's customers log in with published passwords: never in a bank's own database.
+  if (!configOrExit().sandbox) {
+    throw new Error(
+      'seed writes the sandbox customers, whose passwords are published: it runs only in sandbox mode (WEKEZA_SANDBOX=true)',
+    );
+  }
   const { values } = parseArgs({
     args,
     options: { transactions: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' } },
