@@ -242,6 +242,68 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
     }
   });
 
+  test('the active relay deletes published events past their retention, never one it has not published', async () => {
+    const aggregate = `pay_old_${randomUUID()}`;
+    const rows = () =>
+      outbox()
+        .selectFrom('outbox')
+        .select('data')
+        .where('aggregate', '=', aggregate)
+        .orderBy('seq')
+        .execute()
+        .then((found) => found.map((r) => (JSON.parse(r.data) as { n: number }).n));
+    for (let n = 0; n < 3; n++) {
+      await outbox()
+        .transaction()
+        .execute((trx) => appendEvents(trx, [{ ...event(aggregate, n), aggregate }]));
+    }
+    const first = new OutboxRelay(ctx.database, new InProcessBus(), { source: 'x', onError: () => {} });
+    first.start();
+    // Every event of the aggregate numbered and below the watermark.
+    const allPublished = async () => {
+      const mark = await watermark();
+      const left = await outbox()
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('aggregate', '=', aggregate)
+        .where((eb) => eb.or([eb('published_seq', 'is', null), eb('published_seq', '>', mark)]))
+        .executeTakeFirstOrThrow();
+      return Number(left.n) === 0;
+    };
+    try {
+      await until(allPublished);
+    } finally {
+      await first.stop();
+    }
+    // Events 0 and 1 are old; event 3 is old too but not published when the next relay starts.
+    await outbox()
+      .transaction()
+      .execute((trx) => appendEvents(trx, [{ ...event(aggregate, 3), aggregate }]));
+    const ids = await outbox()
+      .selectFrom('outbox')
+      .select('id')
+      .where('aggregate', '=', aggregate)
+      .orderBy('seq')
+      .execute();
+    await outbox()
+      .updateTable('outbox')
+      .set({ time: '2000-01-01T00:00:00.000Z' })
+      .where('id', 'in', [ids[0]!.id, ids[1]!.id, ids[3]!.id])
+      .execute();
+    const relay = new OutboxRelay(ctx.database, new InProcessBus(), {
+      source: 'x',
+      onError: () => {},
+      retentionMs: 86_400_000,
+    });
+    relay.start();
+    try {
+      await until(allPublished);
+      assert.deepEqual(await rows(), [2, 3]);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   if (ctx.backend === 'postgres') {
     test('the watermark commits without a WAL flush of its own, and only its own transaction does', async () => {
       const mark = await watermark();

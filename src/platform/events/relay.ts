@@ -19,6 +19,9 @@
  * therefore delays publishing (never a payment) until it ends. Rows appended without a number (by an
  * older writer) are numbered by the relay, from the
  * same sequence. On SQLite, with one writer at a time, the relay numbers new rows in `seq` order.
+ *
+ * Published events are kept 30 days (`retentionMs`), the event feed's reach; the active relay
+ * deletes older ones once an hour (`pruneOutbox`).
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/index.ts';
@@ -46,7 +49,15 @@ export interface RelayOptions {
    * of the outbox need beside an event is recorded before they can see it. A failure retries the batch.
    */
   readonly beforePublish?: (events: readonly CloudEvent[]) => Promise<void>;
+  /** How long published events are kept (the event feed's reach): 30 days by default. */
+  readonly retentionMs?: number;
+  /** How often the active relay deletes published events past their retention: hourly by default. */
+  readonly pruneEveryMs?: number;
 }
+
+const DAY_MS = 86_400_000;
+/** Rows one delete statement removes at most, so that publishing pauses only briefly. */
+const PRUNE_BATCH = 5000;
 
 /** `hashtext('wekeza.outbox.relay')`-style constant: the advisory lock the active relay holds. */
 const LOCK_KEY = 0x77656b65;
@@ -82,7 +93,13 @@ export class OutboxRelay {
   constructor(database: Database, bus: EventBus, options: RelayOptions) {
     this.#database = database;
     this.#bus = bus;
-    this.#opts = { batchSize: 200, idleMs: 100, ...options };
+    this.#opts = {
+      batchSize: 200,
+      idleMs: 100,
+      retentionMs: 30 * DAY_MS,
+      pruneEveryMs: 3_600_000,
+      ...options,
+    };
   }
 
   start(): void {
@@ -158,8 +175,13 @@ export class OutboxRelay {
     const horizon = this.#database.kind === 'postgres' ? new Horizon() : undefined;
     this.#horizon = horizon;
     let lookedForNew = 0;
+    let pruned = Number.NEGATIVE_INFINITY;
     while (!this.#stopping) {
       const started = performance.now();
+      if (started - pruned >= this.#opts.pruneEveryMs) {
+        pruned = started;
+        await pruneOutbox(db, upto, new Date(Date.now() - this.#opts.retentionMs));
+      }
       // Rows numbered above the watermark go in their order, with their numbers: on PostgreSQL up
       // to the horizon; on SQLite every one (a batch a failed attempt numbered but did not mark).
       const below = await horizon?.advance(db);
@@ -280,6 +302,34 @@ export async function markPublished(
     .set((eb) => ({ published_upto: upto, revision: eb('revision', '+', 1) }))
     .where('id', '=', 1)
     .execute();
+}
+
+/**
+ * Deletes published events (numbered up to the watermark `upto`) written before `before`, oldest
+ * first in publish order, in statements of at most 5,000 rows; returns how many went. Rows not yet
+ * published are never deleted. Publish order follows time but for clock skew between writers: a
+ * younger row among the oldest ends a round, and the next round goes on past it once it is old.
+ * Only the active relay runs it (it holds the relay's lock), so processes do not compete.
+ */
+export async function pruneOutbox(db: Kysely<EventTables>, upto: number, before: Date): Promise<number> {
+  const cutoff = before.toISOString();
+  let deleted = 0;
+  for (;;) {
+    const { numDeletedRows } = await db
+      .deleteFrom('outbox')
+      .where('published_seq', 'in', (eb) =>
+        eb
+          .selectFrom('outbox')
+          .select('published_seq')
+          .where('published_seq', '<=', upto)
+          .orderBy('published_seq')
+          .limit(PRUNE_BATCH),
+      )
+      .where('time', '<', cutoff)
+      .executeTakeFirst();
+    deleted += Number(numDeletedRows);
+    if (Number(numDeletedRows) < PRUNE_BATCH) return deleted;
+  }
 }
 
 /** How often a relay waiting for its horizon to pass numbers already handed out looks again. */
