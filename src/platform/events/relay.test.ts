@@ -304,6 +304,64 @@ eachBackend('the outbox relay', [eventsMigrations], (ctx) => {
     }
   });
 
+  test('a backlog of old events goes a batch a round, between the rounds that publish', async () => {
+    const aggregate = `pay_backlog_${randomUUID()}`;
+    for (let chunk = 0; chunk < 6; chunk++) {
+      const events = Array.from({ length: chunk < 5 ? 1000 : 1 }, (_, i) => ({
+        ...event(aggregate, chunk * 1000 + i),
+        aggregate,
+      }));
+      await outbox()
+        .transaction()
+        .execute((trx) => appendEvents(trx, events));
+    }
+    const count = async () =>
+      Number(
+        (
+          await outbox()
+            .selectFrom('outbox')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('aggregate', '=', aggregate)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const publish = new OutboxRelay(ctx.database, new InProcessBus(), { source: 'x', onError: () => {} });
+    publish.start();
+    try {
+      await until(async () => {
+        const mark = await watermark();
+        const left = await outbox()
+          .selectFrom('outbox')
+          .select('seq')
+          .where('aggregate', '=', aggregate)
+          .where((eb) => eb.or([eb('published_seq', 'is', null), eb('published_seq', '>', mark)]))
+          .limit(1)
+          .execute();
+        return left.length === 0;
+      }, 30_000);
+    } finally {
+      await publish.stop();
+    }
+    await outbox()
+      .updateTable('outbox')
+      .set({ time: '2000-01-01T00:00:00.000Z' })
+      .where('aggregate', '=', aggregate)
+      .execute();
+    assert.equal(await count(), 5001);
+    // The hourly round finds a full batch, so the next round deletes again: all 5,001 go at once.
+    const relay = new OutboxRelay(ctx.database, new InProcessBus(), {
+      source: 'x',
+      onError: () => {},
+      retentionMs: 86_400_000,
+    });
+    relay.start();
+    try {
+      await until(async () => (await count()) === 0);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   if (ctx.backend === 'postgres') {
     test('the watermark commits without a WAL flush of its own, and only its own transaction does', async () => {
       const mark = await watermark();

@@ -56,7 +56,7 @@ export interface RelayOptions {
 }
 
 const DAY_MS = 86_400_000;
-/** Rows one delete statement removes at most, so that publishing pauses only briefly. */
+/** Rows one relay round deletes at most, so that publishing pauses only briefly. */
 const PRUNE_BATCH = 5000;
 
 /** `hashtext('wekeza.outbox.relay')`-style constant: the advisory lock the active relay holds. */
@@ -175,12 +175,14 @@ export class OutboxRelay {
     const horizon = this.#database.kind === 'postgres' ? new Horizon() : undefined;
     this.#horizon = horizon;
     let lookedForNew = 0;
-    let pruned = Number.NEGATIVE_INFINITY;
+    let pruneDue = Number.NEGATIVE_INFINITY;
     while (!this.#stopping) {
       const started = performance.now();
-      if (started - pruned >= this.#opts.pruneEveryMs) {
-        pruned = started;
-        await pruneOutbox(db, upto, new Date(Date.now() - this.#opts.retentionMs));
+      if (started >= pruneDue) {
+        const deleted = await pruneOutbox(db, upto, new Date(Date.now() - this.#opts.retentionMs));
+        // A full batch: more may be left (a backlog after an upgrade), deleted a batch a round
+        // between the rounds' pages, so that publishing never waits for the whole of it.
+        pruneDue = deleted < PRUNE_BATCH ? started + this.#opts.pruneEveryMs : started;
       }
       // Rows numbered above the watermark go in their order, with their numbers: on PostgreSQL up
       // to the horizon; on SQLite every one (a batch a failed attempt numbered but did not mark).
@@ -305,31 +307,26 @@ export async function markPublished(
 }
 
 /**
- * Deletes published events (numbered up to the watermark `upto`) written before `before`, oldest
- * first in publish order, in statements of at most 5,000 rows; returns how many went. Rows not yet
- * published are never deleted. Publish order follows time but for clock skew between writers: a
- * younger row among the oldest ends a round, and the next round goes on past it once it is old.
- * Only the active relay runs it (it holds the relay's lock), so processes do not compete.
+ * Deletes published events (numbered up to the watermark `upto`) written before `before`: of the
+ * oldest 5,000 in publish order, those old enough. Returns how many went; 5,000 means more may be
+ * left. Rows not yet published are never deleted. Publish order follows time but for clock skew
+ * between writers: a younger row among the oldest stays, and a later round passes it once it is
+ * old. Only the active relay runs it (it holds the relay's lock), so processes do not compete.
  */
 export async function pruneOutbox(db: Kysely<EventTables>, upto: number, before: Date): Promise<number> {
-  const cutoff = before.toISOString();
-  let deleted = 0;
-  for (;;) {
-    const { numDeletedRows } = await db
-      .deleteFrom('outbox')
-      .where('published_seq', 'in', (eb) =>
-        eb
-          .selectFrom('outbox')
-          .select('published_seq')
-          .where('published_seq', '<=', upto)
-          .orderBy('published_seq')
-          .limit(PRUNE_BATCH),
-      )
-      .where('time', '<', cutoff)
-      .executeTakeFirst();
-    deleted += Number(numDeletedRows);
-    if (Number(numDeletedRows) < PRUNE_BATCH) return deleted;
-  }
+  const { numDeletedRows } = await db
+    .deleteFrom('outbox')
+    .where('published_seq', 'in', (eb) =>
+      eb
+        .selectFrom('outbox')
+        .select('published_seq')
+        .where('published_seq', '<=', upto)
+        .orderBy('published_seq')
+        .limit(PRUNE_BATCH),
+    )
+    .where('time', '<', before.toISOString())
+    .executeTakeFirst();
+  return Number(numDeletedRows);
 }
 
 /** How often a relay waiting for its horizon to pass numbers already handed out looks again. */
