@@ -180,9 +180,10 @@ export class OutboxRelay {
       const started = performance.now();
       if (started >= pruneDue) {
         const deleted = await pruneOutbox(db, upto, new Date(Date.now() - this.#opts.retentionMs));
-        // A full batch: more may be left (a backlog after an upgrade), deleted a batch a round
-        // between the rounds' pages, so that publishing never waits for the whole of it.
-        pruneDue = deleted < PRUNE_BATCH ? started + this.#opts.pruneEveryMs : started;
+        // Something went: more may be left (a backlog after an upgrade, or rows after a younger
+        // one), deleted a batch a round between the rounds' pages, so that publishing never waits
+        // for the whole of it. Nothing went: the oldest rows are young enough; look again later.
+        pruneDue = deleted > 0 ? started : started + this.#opts.pruneEveryMs;
       }
       // Rows numbered above the watermark go in their order, with their numbers: on PostgreSQL up
       // to the horizon; on SQLite every one (a batch a failed attempt numbered but did not mark).
@@ -308,10 +309,10 @@ export async function markPublished(
 
 /**
  * Deletes published events (numbered up to the watermark `upto`) written before `before`: of the
- * oldest 5,000 in publish order, those old enough. Returns how many went; 5,000 means more may be
- * left. Rows not yet published are never deleted. Publish order follows time but for clock skew
- * between writers: a younger row among the oldest stays, and a later round passes it once it is
- * old. Only the active relay runs it (it holds the relay's lock), so processes do not compete.
+ * oldest 5,000 in publish order, those old enough. Returns how many went. Rows not yet published are
+ * never deleted. Publish order follows time but for clock skew between writers: a younger row
+ * among the oldest stays until it is old, and the rows after it go in the following rounds. Only
+ * the active relay runs it (it holds the relay's lock), so processes do not compete.
  */
 export async function pruneOutbox(db: Kysely<EventTables>, upto: number, before: Date): Promise<number> {
   const { numDeletedRows } = await db
