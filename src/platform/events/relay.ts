@@ -19,9 +19,6 @@
  * therefore delays publishing (never a payment) until it ends. Rows appended without a number (by an
  * older writer) are numbered by the relay, from the
  * same sequence. On SQLite, with one writer at a time, the relay numbers new rows in `seq` order.
- *
- * Published events are kept 30 days (`retentionMs`), the event feed's reach; the active relay
- * deletes older ones once an hour (`pruneOutbox`).
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/index.ts';
@@ -49,15 +46,7 @@ export interface RelayOptions {
    * of the outbox need beside an event is recorded before they can see it. A failure retries the batch.
    */
   readonly beforePublish?: (events: readonly CloudEvent[]) => Promise<void>;
-  /** How long published events are kept (the event feed's reach): 30 days by default. */
-  readonly retentionMs?: number;
-  /** How often the active relay deletes published events past their retention: hourly by default. */
-  readonly pruneEveryMs?: number;
 }
-
-const DAY_MS = 86_400_000;
-/** Rows one relay round deletes at most, so that publishing pauses only briefly. */
-const PRUNE_BATCH = 5000;
 
 /** `hashtext('wekeza.outbox.relay')`-style constant: the advisory lock the active relay holds. */
 const LOCK_KEY = 0x77656b65;
@@ -93,13 +82,7 @@ export class OutboxRelay {
   constructor(database: Database, bus: EventBus, options: RelayOptions) {
     this.#database = database;
     this.#bus = bus;
-    this.#opts = {
-      batchSize: 200,
-      idleMs: 100,
-      retentionMs: 30 * DAY_MS,
-      pruneEveryMs: 3_600_000,
-      ...options,
-    };
+    this.#opts = { batchSize: 200, idleMs: 100, ...options };
   }
 
   start(): void {
@@ -175,16 +158,8 @@ export class OutboxRelay {
     const horizon = this.#database.kind === 'postgres' ? new Horizon() : undefined;
     this.#horizon = horizon;
     let lookedForNew = 0;
-    let pruneDue = Number.NEGATIVE_INFINITY;
     while (!this.#stopping) {
       const started = performance.now();
-      if (started >= pruneDue) {
-        const deleted = await pruneOutbox(db, upto, new Date(Date.now() - this.#opts.retentionMs));
-        // Something went: more may be left (a backlog after an upgrade, or rows after a younger
-        // one), deleted a batch a round between the rounds' pages, so that publishing never waits
-        // for the whole of it. Nothing went: the oldest rows are young enough; look again later.
-        pruneDue = deleted > 0 ? started : started + this.#opts.pruneEveryMs;
-      }
       // Rows numbered above the watermark go in their order, with their numbers: on PostgreSQL up
       // to the horizon; on SQLite every one (a batch a failed attempt numbered but did not mark).
       const below = await horizon?.advance(db);
@@ -305,29 +280,6 @@ export async function markPublished(
     .set((eb) => ({ published_upto: upto, revision: eb('revision', '+', 1) }))
     .where('id', '=', 1)
     .execute();
-}
-
-/**
- * Deletes published events (numbered up to the watermark `upto`) written before `before`: of the
- * oldest 5,000 in publish order, those old enough. Returns how many went. Rows not yet published are
- * never deleted. Publish order follows time but for clock skew between writers: a younger row
- * among the oldest stays until it is old, and the rows after it go in the following rounds. Only
- * the active relay runs it (it holds the relay's lock), so processes do not compete.
- */
-export async function pruneOutbox(db: Kysely<EventTables>, upto: number, before: Date): Promise<number> {
-  const { numDeletedRows } = await db
-    .deleteFrom('outbox')
-    .where('published_seq', 'in', (eb) =>
-      eb
-        .selectFrom('outbox')
-        .select('published_seq')
-        .where('published_seq', '<=', upto)
-        .orderBy('published_seq')
-        .limit(PRUNE_BATCH),
-    )
-    .where('time', '<', before.toISOString())
-    .executeTakeFirst();
-  return Number(numDeletedRows);
 }
 
 /** How often a relay waiting for its horizon to pass numbers already handed out looks again. */
