@@ -109,6 +109,17 @@ export class AccountCache {
         this.#onStoreError(err);
         return [];
       }));
+    await this.#write(states);
+  }
+
+  async #fill(accountId: string): Promise<AccountState> {
+    const state = await this.#bank.getAccountWithBalance(accountId);
+    await this.#write([state]);
+    return state;
+  }
+
+  /** Each state replaces an older cached copy, in one store round trip. */
+  async #write(states: readonly AccountState[]): Promise<void> {
     await this.#store
       .writeMany(
         states.map((state) => ({
@@ -118,18 +129,6 @@ export class AccountCache {
           ttlMs: TTL_MS,
         })),
       )
-      .catch(this.#onStoreError);
-  }
-
-  async #fill(accountId: string): Promise<AccountState> {
-    const state = await this.#bank.getAccountWithBalance(accountId);
-    await this.#write(state);
-    return state;
-  }
-
-  async #write(state: AccountState): Promise<void> {
-    await this.#store
-      .write(keyOf(state.account.id), state.balance.version, toJson(state), TTL_MS)
       .catch(this.#onStoreError);
   }
 }
