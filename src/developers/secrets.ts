@@ -3,8 +3,8 @@
  * each 256 random bits. Being unguessable they need no slow hash: only their SHA-256 digest is
  * stored, and digests are compared in constant time.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { digest } from '../platform/index.ts';
+import { randomBytes } from 'node:crypto';
+import { digest, equalDigests } from '../platform/index.ts';
 
 const BODY = /^[A-Za-z0-9_-]{43}$/;
 
@@ -20,11 +20,7 @@ export const isClientSecretShaped = (value: string): boolean => hasShape(value, 
 export const isDeveloperTokenShaped = (value: string): boolean => hasShape(value, 'wdt');
 
 /** base64url SHA-256 of a credential: what the tables keep instead of the credential. */
-export const digestOf = (credential: string): string => digest(credential);
+export const digestOf: (credential: string) => string = digest;
 
-/** Constant-time comparison of two digests. */
-export function digestsEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
-}
+/** Constant-time comparison of two digests (the platform's). */
+export const digestsEqual: (a: string, b: string) => boolean = equalDigests;
